@@ -1,0 +1,12 @@
+package dev.shipshape;
+
+/** Entry point: the only place that calls {@code System.exit}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(0);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.shipshape.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything one run sees, from every source, ready for the rules. */
+public record Inventory(
+        List<Workload> workloads,
+        List<Image> images,
+        List<Network> networks,
+        List<Volume> volumes,
+        List<DaemonConfig> daemons) {
+
+    public Inventory {
+        workloads = List.copyOf(workloads);
+        images = List.copyOf(images);
+        networks = List.copyOf(networks);
+        volumes = List.copyOf(volumes);
+        daemons = List.copyOf(daemons);
+    }
+
+    public static Inventory empty() {
+        return new Builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the parts of an inventory as loaders produce them. */
+    public static final class Builder {
+        private final List<Workload> workloads = new ArrayList<>();
+        private final List<Image> images = new ArrayList<>();
+        private final List<Network> networks = new ArrayList<>();
+        private final List<Volume> volumes = new ArrayList<>();
+        private final List<DaemonConfig> daemons = new ArrayList<>();
+
+        public Builder add(Workload workload) { workloads.add(workload); return this; }
+        public Builder add(Image image) { images.add(image); return this; }
+        public Builder add(Network network) { networks.add(network); return this; }
+        public Builder add(Volume volume) { volumes.add(volume); return this; }
+        public Builder add(DaemonConfig daemon) { daemons.add(daemon); return this; }
+
+        public Builder addAll(Inventory other) {
+            workloads.addAll(other.workloads());
+            images.addAll(other.images());
+            networks.addAll(other.networks());
+            volumes.addAll(other.volumes());
+            daemons.addAll(other.daemons());
+            return this;
+        }
+
+        public Inventory build() {
+            return new Inventory(workloads, images, networks, volumes, daemons);
+        }
+    }
+}

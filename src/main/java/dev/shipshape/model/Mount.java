@@ -1,0 +1,24 @@
+package dev.shipshape.model;
+
+/**
+ * Something mounted into a container.
+ *
+ * @param source   host path for BIND/HOST_PATH, volume or claim name for VOLUME/CLAIM, null when none
+ * @param readOnly unset when the source does not say (which means read-write for every kind)
+ * @param origin   the mount's entry (the list item, or the volumeMount's {@code - name:})
+ */
+public record Mount(Type type, String source, String target, Setting<Boolean> readOnly, Origin origin) {
+
+    public enum Type {
+        BIND, VOLUME, TMPFS, HOST_PATH, EMPTY_DIR, CLAIM, SECRET, CONFIG, OTHER;
+
+        /** True for mounts that expose a path of the host's own file system. */
+        public boolean isHostPath() {
+            return this == BIND || this == HOST_PATH;
+        }
+    }
+
+    public boolean isHostPath() {
+        return type.isHostPath();
+    }
+}

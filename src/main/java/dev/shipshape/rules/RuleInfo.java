@@ -1,0 +1,97 @@
+package dev.shipshape.rules;
+
+import dev.shipshape.model.SourceKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's metadata: what users see in findings, {@code shipshape rules}, {@code explain},
+ * SARIF and {@code docs/rules.md}.
+ *
+ * @param id          stable {@code SS-NNN}; never reused or renumbered
+ * @param name        kebab-case, names the problem; what users type in config and suppressions
+ * @param aliases     former names, so that old suppressions keep working
+ * @param title       sentence case, no trailing period
+ * @param rationale   what an attacker or an outage does with it
+ * @param remediation imperative, names the exact key per source, ends with a period
+ */
+public record RuleInfo(
+        String id,
+        String name,
+        List<String> aliases,
+        Pillar pillar,
+        Severity severity,
+        String title,
+        String rationale,
+        String remediation,
+        Set<SourceKind> appliesTo,
+        List<Reference> references) {
+
+    private static final Pattern ID = Pattern.compile("SS-\\d{3}");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    public RuleInfo {
+        Objects.requireNonNull(pillar, "pillar");
+        Objects.requireNonNull(severity, "severity");
+        if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("rule id must match SS-NNN: " + id);
+        if (name == null || !NAME.matcher(name).matches()) throw new IllegalArgumentException("rule name must be kebab-case: " + name);
+        requireText(title, "title", name);
+        requireText(rationale, "rationale", name);
+        requireText(remediation, "remediation", name);
+        if (title.endsWith(".")) throw new IllegalArgumentException(name + ": title must not end with a period");
+        if (!remediation.endsWith(".")) throw new IllegalArgumentException(name + ": remediation must end with a period");
+        if (appliesTo == null || appliesTo.isEmpty()) throw new IllegalArgumentException(name + ": appliesTo is empty");
+        aliases = List.copyOf(aliases);
+        appliesTo = Set.copyOf(appliesTo);
+        references = List.copyOf(references);
+    }
+
+    private static void requireText(String value, String field, String name) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(name + ": " + field + " is required");
+    }
+
+    public static Builder builder(String id, String name) {
+        return new Builder(id, name);
+    }
+
+    /** Names this rule answers to: its name and its aliases. */
+    public boolean answersTo(String ruleName) {
+        return name.equals(ruleName) || aliases.contains(ruleName) || id.equals(ruleName);
+    }
+
+    /** Builds a {@link RuleInfo}; exists only because ten positional arguments are unreadable. */
+    public static final class Builder {
+        private final String id;
+        private final String name;
+        private final List<String> aliases = new ArrayList<>();
+        private Pillar pillar;
+        private Severity severity;
+        private String title;
+        private String rationale;
+        private String remediation;
+        private final Set<SourceKind> appliesTo = EnumSet.noneOf(SourceKind.class);
+        private final List<Reference> references = new ArrayList<>();
+
+        private Builder(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        public Builder aliases(String... names) { aliases.addAll(List.of(names)); return this; }
+        public Builder pillar(Pillar value) { pillar = value; return this; }
+        public Builder severity(Severity value) { severity = value; return this; }
+        public Builder title(String value) { title = value; return this; }
+        public Builder rationale(String value) { rationale = value; return this; }
+        public Builder remediation(String value) { remediation = value; return this; }
+        public Builder appliesTo(SourceKind... kinds) { appliesTo.addAll(List.of(kinds)); return this; }
+        public Builder references(Reference... values) { references.addAll(List.of(values)); return this; }
+
+        public RuleInfo build() {
+            return new RuleInfo(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references);
+        }
+    }
+}

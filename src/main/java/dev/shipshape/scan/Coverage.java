@@ -1,0 +1,26 @@
+package dev.shipshape.scan;
+
+import dev.shipshape.model.SourceKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scan actually looked at, so that it never goes green on nothing.
+ *
+ * @param found   files recognised per kind
+ * @param loaded  files of each kind that loaded without an error diagnostic
+ * @param skipped files found but not loaded, with the reason
+ * @param rulesRun how many rules ran
+ */
+public record Coverage(Map<SourceKind, Integer> found, Map<SourceKind, Integer> loaded, List<SkippedFile> skipped, int rulesRun) {
+
+    public Coverage {
+        found = Map.copyOf(found);
+        loaded = Map.copyOf(loaded);
+        skipped = List.copyOf(skipped);
+    }
+
+    public int filesFound() {
+        return found.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

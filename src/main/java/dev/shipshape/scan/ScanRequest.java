@@ -1,0 +1,38 @@
+package dev.shipshape.scan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the user asked to scan and how.
+ *
+ * @param paths        files and folders to scan
+ * @param excludes     glob patterns of paths to leave out ({@code --exclude})
+ * @param maxFileSize  files larger than this many bytes are reported and skipped
+ * @param configFile   {@code --config}; when empty, {@code .shipshape.yaml} is looked for upward from the first path
+ * @param onlyRules    {@code --rule}: run only these (names, aliases or ids); empty means all enabled rules
+ * @param skipRules    {@code --skip-rule}: never run these
+ * @param environment  the variables Compose interpolation sees
+ */
+public record ScanRequest(
+        List<Path> paths,
+        List<String> excludes,
+        long maxFileSize,
+        Optional<Path> configFile,
+        Set<String> onlyRules,
+        Set<String> skipRules,
+        Map<String, String> environment) {
+
+    public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    public ScanRequest {
+        paths = List.copyOf(paths);
+        excludes = List.copyOf(excludes);
+        onlyRules = Set.copyOf(onlyRules);
+        skipRules = Set.copyOf(skipRules);
+        environment = Map.copyOf(environment);
+    }
+}
