@@ -4,7 +4,8 @@ package dev.shipshape.model;
  * A container port, published on the host or not.
  *
  * @param hostIp        the host interface; unset means every interface (0.0.0.0 and ::)
- * @param hostPort      the published host port or range; null when the port is not published
+ * @param hostPort      the published host port or range; "" when published on an ephemeral port
+ *                      (Compose {@code ports: ["80"]}); null when the port is not published at all
  * @param containerPort the port (or range) inside the container
  * @param protocol      tcp, udp or sctp
  */

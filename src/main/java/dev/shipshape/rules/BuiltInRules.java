@@ -38,6 +38,22 @@ public final class BuiltInRules {
         return ALL;
     }
 
+    /**
+     * Every rule, the ones that take project settings built with {@code options}. Rules that take
+     * options are listed by their no-argument constructor above (with the defaults) and replaced here.
+     */
+    public static List<Rule> all(RuleOptions options) {
+        if (options.equals(RuleOptions.DEFAULTS)) return ALL;
+        return ALL.stream().map(rule -> withOptions(rule, options)).toList();
+    }
+
+    private static Rule withOptions(Rule rule, RuleOptions options) {
+        return switch (rule.info().name()) {
+            // case "image-not-pinned" -> new ImageNotPinned(options.requireDigest());
+            default -> rule;
+        };
+    }
+
     /** The rule with this name, alias or id. */
     public static Optional<Rule> byName(String name) {
         return ALL.stream().filter(rule -> rule.info().answersTo(name)).findFirst();
