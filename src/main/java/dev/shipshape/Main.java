@@ -1,5 +1,7 @@
 package dev.shipshape;
 
+import dev.shipshape.cli.ShipshapeCommand;
+
 /** Entry point: the only place that calls {@code System.exit}. */
 public final class Main {
 
@@ -7,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(ShipshapeCommand.commandLine().execute(args));
     }
 }

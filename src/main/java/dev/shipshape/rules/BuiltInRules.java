@@ -12,16 +12,41 @@ import java.util.stream.Stream;
 public final class BuiltInRules {
 
     private static final List<Rule> SECURITY = List.of(
-            new dev.shipshape.rules.security.PrivilegedContainer()
+            new dev.shipshape.rules.security.CapabilitiesNotDropped(),
+            new dev.shipshape.rules.security.DaemonNoNewPrivilegesDisabled(),
+            new dev.shipshape.rules.security.DaemonTcpWithoutTls(),
+            new dev.shipshape.rules.security.DaemonUsernsRemapDisabled(),
+            new dev.shipshape.rules.security.DaemonWithoutAuthorizationPlugin(),
+            new dev.shipshape.rules.security.DangerousCapability(),
+            new dev.shipshape.rules.security.DockerSocketMounted(),
+            new dev.shipshape.rules.security.DuplicateLabel(),
+            new dev.shipshape.rules.security.HostDeviceMapped(),
+            new dev.shipshape.rules.security.HostNamespaceShared(),
+            new dev.shipshape.rules.security.ImageNotPinned(),
+            new dev.shipshape.rules.security.PrivilegeEscalationAllowed(),
+            new dev.shipshape.rules.security.PrivilegedContainer(),
+            new dev.shipshape.rules.security.RunsAsRoot(),
+            new dev.shipshape.rules.security.SecretInEnvironment(),
+            new dev.shipshape.rules.security.SensitiveHostPath(),
+            new dev.shipshape.rules.security.UnconfinedSecurityProfile(),
+            new dev.shipshape.rules.security.WritableHostMount(),
+            new dev.shipshape.rules.security.WritableRootFilesystem()
     );
 
     private static final List<Rule> STORAGE = List.of(
     );
 
     private static final List<Rule> ORCHESTRATION = List.of(
+            new dev.shipshape.rules.orchestration.DaemonLiveRestoreDisabled()
     );
 
     private static final List<Rule> NETWORKING = List.of(
+            new dev.shipshape.rules.networking.DaemonIccEnabled(),
+            new dev.shipshape.rules.networking.DefaultBridgeNetwork(),
+            new dev.shipshape.rules.networking.HostNetwork(),
+            new dev.shipshape.rules.networking.PortOnAllInterfaces(),
+            new dev.shipshape.rules.networking.SharedContainerNetwork(),
+            new dev.shipshape.rules.networking.UnencryptedOverlay()
     );
 
     private static final List<Rule> DISCOVERY = List.of(
@@ -49,7 +74,7 @@ public final class BuiltInRules {
 
     private static Rule withOptions(Rule rule, RuleOptions options) {
         return switch (rule.info().name()) {
-            // case "image-not-pinned" -> new ImageNotPinned(options.requireDigest());
+            case "image-not-pinned" -> new dev.shipshape.rules.security.ImageNotPinned(options.requireDigest());
             default -> rule;
         };
     }

@@ -1,9 +1,103 @@
 package dev.shipshape.scan;
 
-/** Finds the files, loads them, runs the rules and applies the policy. (Being written in this session.) */
+import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Inventory;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Suppression;
+import dev.shipshape.policy.Policy;
+import dev.shipshape.policy.PolicyFile;
+import dev.shipshape.policy.Suppressions;
+import dev.shipshape.report.Report;
+import dev.shipshape.report.Report.SuppressedFinding;
+import dev.shipshape.rules.BuiltInRules;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Rule;
+import dev.shipshape.rules.RuleEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole {@code shipshape scan}: reads the policy, finds the files ({@link FileDiscovery}), loads
+ * them ({@link FoundFileLoader}), runs the selected rules over everything at once (so that rules
+ * across files, such as a Compose service and its Dockerfile, see both), then applies the policy's
+ * severities and the suppressions, and accounts for what it looked at ({@link Coverage}).
+ *
+ * <p>Bad input never stops a scan; a bad configuration or command line does
+ * ({@link ConfigurationException}). With no paths it scans the current folder.
+ */
 public final class Scanner {
 
+    private static final Comparator<SuppressedFinding> SUPPRESSED_BY_LOCATION =
+            Comparator.comparing(SuppressedFinding::finding, Finding.BY_LOCATION);
+
     public ScanOutcome scan(ScanRequest request) throws ConfigurationException {
-        throw new ConfigurationException("scanning is not built yet");
+        if (request.maxFileSize() <= 0) {
+            throw new ConfigurationException("--max-file-size must be a positive number of bytes, not " + request.maxFileSize());
+        }
+        List<Path> paths = request.paths().isEmpty() ? List.of(Path.of(".")) : request.paths();
+        Policy policy = policyFor(request, paths.getFirst());
+        List<Rule> rules = RuleSelection.select(BuiltInRules.all(policy.ruleOptions()), policy, request.onlyRules(), request.skipRules());
+        Discovery discovery = new FileDiscovery(request.excludes(), request.maxFileSize()).discover(paths);
+
+        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(request.environment()));
+        List<LoadedFile> loaded = loader.loadAll(discovery.files());
+        Inventory.Builder inventory = Inventory.builder();
+        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
+        List<Suppression> suppressions = new ArrayList<>();
+        for (LoadedFile file : loaded) {
+            inventory.addAll(file.result().inventory());
+            diagnostics.addAll(file.result().diagnostics());
+            suppressions.addAll(file.result().suppressions());
+            suppressions.addAll(file.comments());
+        }
+        suppressions.addAll(loader.commentsOfFilesReadBesides(loaded));
+
+        // A Dockerfile found by the walk and also read through a Compose `build:` gives the same findings twice.
+        List<Finding> findings = new RuleEngine(rules).run(inventory.build()).stream().distinct().map(policy::apply).toList();
+        Suppressions.Applied applied = Suppressions.apply(findings, suppressions, BuiltInRules.all());
+        diagnostics.addAll(applied.diagnostics());
+
+        Report report = new Report(
+                applied.findings().stream().sorted(Finding.BY_LOCATION).toList(),
+                applied.suppressed().stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
+                diagnostics.stream().distinct().sorted(Comparator.comparing(Diagnostic::origin)).toList(),
+                coverage(discovery, loaded, rules.size()),
+                rules.stream().map(Rule::info).toList());
+        return new ScanOutcome(report, policy.failOn());
+    }
+
+    private static Policy policyFor(ScanRequest request, Path firstPath) throws ConfigurationException {
+        if (request.configFile().isPresent()) {
+            Path file = request.configFile().get();
+            if (!Files.isRegularFile(file)) throw new ConfigurationException("configuration file not found: " + file);
+            return PolicyFile.read(file, FileDiscovery.shown(file));
+        }
+        Optional<Path> found = PolicyFile.find(firstPath);
+        return found.isPresent() ? PolicyFile.read(found.get(), shownFromWorkingFolder(found.get())) : Policy.DEFAULT;
+    }
+
+    /** A file found by looking upward, named relative to the working folder when it lies inside it. */
+    private static String shownFromWorkingFolder(Path file) {
+        Path workingFolder = Path.of("").toAbsolutePath();
+        return file.startsWith(workingFolder) ? FileDiscovery.shown(workingFolder.relativize(file)) : file.toString();
+    }
+
+    private static Coverage coverage(Discovery discovery, List<LoadedFile> loaded, int rulesRun) {
+        Map<SourceKind, Integer> found = new EnumMap<>(SourceKind.class);
+        found.putAll(discovery.skippedByKind());
+        Map<SourceKind, Integer> loadedCleanly = new EnumMap<>(SourceKind.class);
+        for (LoadedFile file : loaded) {
+            SourceKind kind = file.file().kind();
+            found.merge(kind, 1, Integer::sum);
+            loadedCleanly.merge(kind, file.loadedCleanly() ? 1 : 0, Integer::sum);
+        }
+        found.keySet().forEach(kind -> loadedCleanly.putIfAbsent(kind, 0));
+        return new Coverage(found, loadedCleanly, discovery.skipped(), rulesRun);
     }
 }

@@ -46,6 +46,21 @@ public final class SourceLoader {
         };
     }
 
+    /**
+     * Like {@link #load(Path, String, SourceKind)}, with the text already read (the scan reads each
+     * file once, for its suppression comments too). The Compose loader still reads the file itself,
+     * since it also reads the {@code .env} and override files beside it.
+     */
+    public LoadResult load(Path file, String shownPath, SourceKind kind, String text) {
+        return switch (kind) {
+            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, environment);
+            case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
+            case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
+            case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);
+            case LIVE_DOCKER -> throw new IllegalArgumentException("not a file kind: " + kind);
+        };
+    }
+
     /** Reads a file as strict UTF-8 (a byte-order mark is dropped). */
     public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

@@ -1,16 +1,175 @@
 package dev.shipshape.load.compose;
 
 import dev.shipshape.load.LoadResult;
+import dev.shipshape.load.compose.ComposeNode.Mapping;
+import dev.shipshape.load.compose.ComposeNode.Member;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Suppression;
+import dev.shipshape.scan.SourceLoader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Loads a Compose or Swarm stack file into the model. (Being written in this session.) */
+/**
+ * Loads a Compose or Swarm stack file into the model: the file's {@code .env} and interpolation,
+ * {@code extends}, {@code include}, the override file beside it ({@code compose.override.yaml}),
+ * then every service as a workload, the top-level networks and volumes, and the services'
+ * {@code x-shipshape} suppressions.
+ *
+ * <p>A Swarm stack is deployed with {@code docker stack deploy -c FILE}, which reads neither
+ * {@code .env} nor an override file; so only Compose files get them.
+ */
 public final class ComposeLoader {
 
+    private static final Map<String, List<String>> OVERRIDES_OF = Map.of(
+            "compose.yaml", List.of("compose.override.yaml", "compose.override.yml"),
+            "compose.yml", List.of("compose.override.yml", "compose.override.yaml"),
+            "docker-compose.yaml", List.of("docker-compose.override.yaml", "docker-compose.override.yml"),
+            "docker-compose.yml", List.of("docker-compose.override.yml", "docker-compose.override.yaml"));
+
+    /**
+     * @param shownPath   how findings name the file; files beside it are named relative to it
+     * @param environment the variables interpolation sees before those of {@code .env}
+     */
     public LoadResult load(Path file, String shownPath, SourceKind kind, Map<String, String> environment) {
-        return LoadResult.failed(Diagnostic.error(Origin.at(shownPath, 1, 1), "the Compose loader is not built yet"));
+        return load(file, shownPath, kind, environment, null);
+    }
+
+    /**
+     * Like {@link #load(Path, String, SourceKind, Map)}, with the file's text already read (a scan
+     * reads each file once); files beside it are still read from {@code file}'s folder.
+     */
+    public LoadResult load(Path file, String shownPath, SourceKind kind, Map<String, String> environment, String text) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<String> filesRead = new ArrayList<>();
+        Map<String, String> variables = kind == SourceKind.COMPOSE
+                ? withDotEnv(file, shownPath, environment, diagnostics, filesRead)
+                : environment;
+        ComposeFiles files = new ComposeFiles(new Interpolation(variables), diagnostics, filesRead);
+
+        Optional<ComposeNode> input = text == null ? files.readInput(file, shownPath) : files.parseInput(file, shownPath, text);
+        if (input.isEmpty()) {
+            if (diagnostics.stream().noneMatch(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR)) {
+                diagnostics.add(Diagnostic.error(Origin.at(shownPath, 1, 1), "the file is empty; a Compose file needs a mapping with services"));
+            }
+            return result(Inventory.empty(), diagnostics, List.of(), filesRead);
+        }
+        if (!(input.get() instanceof Mapping root)) {
+            diagnostics.add(Diagnostic.error(input.get().origin(),
+                    "a Compose file must be a mapping (services, networks, volumes), not " + input.get().describeType()));
+            return result(Inventory.empty(), diagnostics, List.of(), filesRead);
+        }
+
+        ServiceExtends extendsResolver = new ServiceExtends(files, diagnostics);
+        root = extendsResolver.resolveAll(root, shownPath);
+        root = new IncludedFiles(files, extendsResolver, diagnostics).apply(root, shownPath);
+        Map<String, List<ServiceSuppressions.Span>> serviceSpans = new LinkedHashMap<>();
+        addSpans(root, serviceSpans);
+        if (kind == SourceKind.COMPOSE) {
+            Optional<Mapping> override = readOverride(file, shownPath, files, extendsResolver, diagnostics);
+            if (override.isPresent()) {
+                addSpans(override.get(), serviceSpans);
+                root = (Mapping) ComposeMerge.mergeFiles(root, override.get());
+            }
+        }
+        return read(root, shownPath, kind, files, serviceSpans, diagnostics, filesRead);
+    }
+
+    private static LoadResult read(Mapping root, String shownPath, SourceKind kind, ComposeFiles files,
+                                   Map<String, List<ServiceSuppressions.Span>> serviceSpans,
+                                   List<Diagnostic> diagnostics, List<String> filesRead) {
+        SettingReader reader = new SettingReader(diagnostics);
+        ServiceReader services = new ServiceReader(kind, reader, new BuildLink(files, diagnostics, filesRead));
+        ServiceSuppressions suppressionReader = new ServiceSuppressions(reader);
+        Inventory.Builder inventory = Inventory.builder();
+        List<Suppression> suppressions = new ArrayList<>();
+
+        Optional<Mapping> serviceDefinitions = reader.mapping(root, "services");
+        if (serviceDefinitions.isEmpty() || serviceDefinitions.get().members().isEmpty()) {
+            Origin where = root.member("services").map(Member::keyOrigin).orElse(root.origin());
+            diagnostics.add(Diagnostic.warning(where, "no services are defined"));
+        }
+        for (Member service : serviceDefinitions.map(Mapping::members).orElse(List.of())) {
+            if (!(service.value() instanceof Mapping definition)) {
+                diagnostics.add(Diagnostic.error(service.keyOrigin(),
+                        "service '" + service.key() + "' must be a mapping, not " + service.value().describeType()));
+                continue;
+            }
+            inventory.add(services.read(service.key(), service.keyOrigin(), definition));
+            List<ServiceSuppressions.Span> spans = serviceSpans.getOrDefault(service.key(),
+                    List.of(new ServiceSuppressions.Span(service.keyOrigin().source(), service.keyOrigin().line(), definition.lastLine())));
+            suppressions.addAll(suppressionReader.of(definition, spans));
+        }
+        new TopLevelDeclarations(kind, reader).read(root, inventory);
+        return result(inventory.build(), diagnostics, suppressions, filesRead);
+    }
+
+    /** The environment, with the variables of the {@code .env} file beside the Compose file under it (the environment wins). */
+    private static Map<String, String> withDotEnv(Path file, String shownPath, Map<String, String> environment,
+                                                  List<Diagnostic> diagnostics, List<String> filesRead) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path dotEnv = folder == null ? null : folder.resolve(".env");
+        if (dotEnv == null || !Files.isRegularFile(dotEnv)) return environment;
+        String shown = ComposeFiles.shownSibling(shownPath, ".env");
+        String text;
+        try {
+            text = SourceLoader.readText(dotEnv);
+        } catch (CharacterCodingException notText) {
+            diagnostics.add(Diagnostic.warning(Origin.at(shown, 1, 1), "not a UTF-8 text file; its variables are not used"));
+            return environment;
+        } catch (IOException unreadable) {
+            diagnostics.add(Diagnostic.warning(Origin.at(shown, 1, 1), "cannot read the file: " + SourceLoader.describe(unreadable)
+                    + "; its variables are not used"));
+            return environment;
+        }
+        filesRead.add(shown);
+        Map<String, String> variables = new HashMap<>(DotEnvFile.parse(text, shown, environment, diagnostics));
+        variables.putAll(environment);
+        return variables;
+    }
+
+    private static Optional<Mapping> readOverride(Path file, String shownPath, ComposeFiles files,
+                                                  ServiceExtends extendsResolver, List<Diagnostic> diagnostics) {
+        Path fileName = file.getFileName();
+        List<String> candidates = fileName == null ? null : OVERRIDES_OF.get(fileName.toString());
+        if (candidates == null) return Optional.empty();
+        for (String candidate : candidates) {
+            Path sibling = file.resolveSibling(candidate);
+            if (!Files.isRegularFile(sibling)) continue;
+            String shown = ComposeFiles.shownSibling(shownPath, candidate);
+            Optional<ComposeNode> tree = files.readReferenced(sibling, shown, Origin.at(shown, 1, 1), "the override file", true);
+            if (tree.isEmpty()) return Optional.empty();
+            if (!(tree.get() instanceof Mapping override)) {
+                diagnostics.add(Diagnostic.error(tree.get().origin(), "an override file must be a mapping, not " + tree.get().describeType()));
+                return Optional.empty();
+            }
+            return Optional.of(extendsResolver.resolveAll(override, shown));
+        }
+        return Optional.empty();
+    }
+
+    private static void addSpans(Mapping root, Map<String, List<ServiceSuppressions.Span>> spans) {
+        root.mapping("services").ifPresent(services -> {
+            for (Member service : services.members()) {
+                spans.computeIfAbsent(service.key(), name -> new ArrayList<>()).add(new ServiceSuppressions.Span(
+                        service.keyOrigin().source(), service.keyOrigin().line(), service.value().lastLine()));
+            }
+        });
+    }
+
+    private static LoadResult result(Inventory inventory, List<Diagnostic> diagnostics, List<Suppression> suppressions, List<String> filesRead) {
+        // An anchor used twice reports its unset variable twice at the same place; say it once.
+        return new LoadResult(inventory, List.copyOf(new LinkedHashSet<>(diagnostics)), suppressions, filesRead);
     }
 }

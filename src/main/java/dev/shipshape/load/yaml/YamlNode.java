@@ -42,9 +42,23 @@ public final class YamlNode {
                 .orElse(Origin.at(file, 1, 1));
     }
 
-    /** The last line the node's text occupies (1-based, inclusive). */
+    /**
+     * The last line the node's text occupies (1-based, inclusive). A block collection's end mark
+     * lies where the next token starts, so a collection asks its last child instead.
+     */
     public int lastLine() {
-        return node.getEndMark().map(mark -> mark.getColumn() == 0 ? mark.getLine() : mark.getLine() + 1)
+        Node last = node;
+        while (true) {
+            if (last instanceof MappingNode mapping && !mapping.getValue().isEmpty()) {
+                last = mapping.getValue().getLast().getValueNode();
+            } else if (last instanceof SequenceNode sequence && !sequence.getValue().isEmpty()) {
+                last = sequence.getValue().getLast();
+            } else {
+                break;
+            }
+        }
+        return last.getEndMark()
+                .map(mark -> mark.getColumn() == 0 ? Math.max(mark.getLine(), 1) : mark.getLine() + 1)
                 .orElse(origin().line());
     }
 

@@ -1,0 +1,12 @@
+package dev.shipshape.cli;
+
+/** {@code scan --format}. */
+enum ScanFormat {
+    TEXT, JSON, SARIF;
+
+    static final class Choice extends EnumChoice<ScanFormat> {
+        Choice() {
+            super(ScanFormat.class);
+        }
+    }
+}

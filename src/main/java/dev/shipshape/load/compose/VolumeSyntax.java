@@ -1,0 +1,164 @@
+package dev.shipshape.load.compose;
+
+import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Mount;
+import dev.shipshape.model.Origin;
+import dev.shipshape.model.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Compose {@code volumes} entries (short {@code SRC:DST[:MODE]} and long {@code {type, source, target,
+ * read_only}}) and {@code tmpfs} entries, as {@link Mount}s at the entry's own position.
+ */
+final class VolumeSyntax {
+
+    /**
+     * A short-form volume split into its parts.
+     *
+     * @param source null for an anonymous volume ({@code - /data})
+     * @param mode   the comma list after the second colon ({@code ro,z}), or null
+     */
+    record ShortVolume(String source, String target, String mode) {
+    }
+
+    private VolumeSyntax() {
+    }
+
+    /** Splits {@code SRC:DST[:MODE]}, keeping a Windows drive ({@code C:\data}) in one piece; empty when it is not a volume. */
+    static Optional<ShortVolume> parseShort(String written) {
+        List<String> parts = splitKeepingDrives(written.trim());
+        return switch (parts.size()) {
+            case 1 -> parts.getFirst().isEmpty() ? Optional.empty() : Optional.of(new ShortVolume(null, parts.getFirst(), null));
+            case 2 -> parts.get(1).isEmpty() ? Optional.empty()
+                    : Optional.of(new ShortVolume(emptyToNull(parts.get(0)), parts.get(1), null));
+            case 3 -> parts.get(1).isEmpty() ? Optional.empty()
+                    : Optional.of(new ShortVolume(emptyToNull(parts.get(0)), parts.get(1), parts.get(2)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** True when a short-form source names a host path rather than a named volume. */
+    static boolean isHostPath(String source) {
+        return source.startsWith("/") || source.startsWith(".") || source.startsWith("~")
+                || source.startsWith("\\") || isWindowsDrivePath(source);
+    }
+
+    /** One {@code volumes} entry of a service. */
+    static Optional<Mount> mount(ComposeNode item, List<Diagnostic> diagnostics) {
+        Origin origin = item.origin();
+        if (item instanceof ComposeNode.Scalar scalar && !scalar.isNull()) {
+            Optional<ShortVolume> parsed = parseShort(scalar.text());
+            if (parsed.isEmpty()) {
+                diagnostics.add(PortSyntax.invalid(scalar, "a volume: write [SOURCE:]TARGET[:MODE]"));
+                return Optional.empty();
+            }
+            ShortVolume volume = parsed.get();
+            Mount.Type type = volume.source() != null && isHostPath(volume.source()) ? Mount.Type.BIND : Mount.Type.VOLUME;
+            return Optional.of(new Mount(type, volume.source(), volume.target(), readOnlyFromMode(volume.mode(), origin), origin));
+        }
+        if (item instanceof ComposeNode.Mapping mapping) return longForm(mapping, diagnostics);
+        diagnostics.add(Diagnostic.error(origin, "a volume must be a string or a mapping, not " + item.describeType()));
+        return Optional.empty();
+    }
+
+    private static Optional<Mount> longForm(ComposeNode.Mapping mapping, List<Diagnostic> diagnostics) {
+        Origin origin = mapping.origin();
+        String target = text(mapping, "target");
+        if (target == null || target.isBlank()) {
+            diagnostics.add(Diagnostic.error(origin, "a volume needs a target"));
+            return Optional.empty();
+        }
+        String source = emptyToNull(text(mapping, "source"));
+        String typeText = text(mapping, "type");
+        Mount.Type type;
+        if (typeText == null) {
+            type = source != null && isHostPath(source) ? Mount.Type.BIND : Mount.Type.VOLUME;
+        } else {
+            type = switch (typeText.trim().toLowerCase(Locale.ROOT)) {
+                case "bind", "npipe" -> Mount.Type.BIND;
+                case "volume" -> Mount.Type.VOLUME;
+                case "tmpfs" -> Mount.Type.TMPFS;
+                default -> Mount.Type.OTHER;
+            };
+        }
+        Setting<Boolean> readOnly = mapping.get("read_only")
+                .filter(ComposeNode.Scalar.class::isInstance)
+                .flatMap(node -> ((ComposeNode.Scalar) node).bool())
+                .map(value -> Setting.of(value, origin))
+                .orElse(Setting.unset(origin));
+        return Optional.of(new Mount(type, source, target, readOnly, origin));
+    }
+
+    /** A {@code tmpfs} value: one path or a list, each {@code path[:options]}. */
+    static List<Mount> tmpfs(ComposeNode value, List<Diagnostic> diagnostics) {
+        List<ComposeNode> items = value instanceof ComposeNode.Sequence sequence ? sequence.items() : List.of(value);
+        List<Mount> mounts = new ArrayList<>(items.size());
+        for (ComposeNode item : items) {
+            if (item instanceof ComposeNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank()) {
+                String written = scalar.text().trim();
+                int colon = written.indexOf(':');
+                String target = colon < 0 ? written : written.substring(0, colon);
+                mounts.add(new Mount(Mount.Type.TMPFS, null, target, Setting.unset(item.origin()), item.origin()));
+            } else {
+                diagnostics.add(Diagnostic.error(item.origin(), "a tmpfs entry must be a path, not " + item.describeType()));
+            }
+        }
+        return mounts;
+    }
+
+    /** What makes two volume entries the same when files are merged: the target path. */
+    static String mergeKey(ComposeNode item) {
+        if (item instanceof ComposeNode.Scalar scalar && !scalar.isNull()) {
+            return parseShort(scalar.text()).map(ShortVolume::target).orElse(scalar.text());
+        }
+        if (item instanceof ComposeNode.Mapping mapping) {
+            String target = text(mapping, "target");
+            if (target != null) return target;
+        }
+        return "#" + System.identityHashCode(item);
+    }
+
+    private static Setting<Boolean> readOnlyFromMode(String mode, Origin origin) {
+        if (mode == null) return Setting.unset(origin);
+        for (String option : mode.split(",", -1)) {
+            String normalized = option.trim();
+            if (normalized.equals("ro")) return Setting.of(true, origin);
+            if (normalized.equals("rw")) return Setting.of(false, origin);
+        }
+        return Setting.unset(origin);
+    }
+
+    private static List<String> splitKeepingDrives(String spec) {
+        List<String> parts = new ArrayList<>(3);
+        int start = 0;
+        for (int at = 0; at < spec.length(); at++) {
+            if (spec.charAt(at) != ':') continue;
+            boolean driveLetter = at - start == 1 && Character.isLetter(spec.charAt(start))
+                    && at + 1 < spec.length() && (spec.charAt(at + 1) == '\\' || spec.charAt(at + 1) == '/');
+            if (driveLetter) continue;
+            parts.add(spec.substring(start, at));
+            start = at + 1;
+        }
+        parts.add(spec.substring(start));
+        return parts;
+    }
+
+    private static boolean isWindowsDrivePath(String source) {
+        return source.length() >= 3 && Character.isLetter(source.charAt(0)) && source.charAt(1) == ':'
+                && (source.charAt(2) == '\\' || source.charAt(2) == '/');
+    }
+
+    private static String text(ComposeNode.Mapping mapping, String key) {
+        return mapping.get(key)
+                .filter(ComposeNode.Scalar.class::isInstance)
+                .map(node -> ((ComposeNode.Scalar) node).text())
+                .orElse(null);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.shipshape.load.kubernetes;
+
+import dev.shipshape.load.yaml.YamlNode;
+import dev.shipshape.model.Container;
+import dev.shipshape.model.Origin;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads an object of a kind that runs pods into a {@link Workload}. */
+final class WorkloadReader {
+
+    /**
+     * A workload and its pod template's metadata (the same as the object's for a Pod), whose
+     * annotations may carry suppressions too.
+     */
+    record Read(Workload workload, ObjectMetadata podTemplateMetadata) {
+    }
+
+    private final Problems problems;
+    private final PodSpecReader podSpecs;
+
+    WorkloadReader(Problems problems) {
+        this.problems = problems;
+        this.podSpecs = new PodSpecReader(problems);
+    }
+
+    Read read(ManifestObject object, WorkloadKind kind, ObjectMetadata metadata) {
+        Origin origin = object.kindOrigin();
+        String description = kind.name() + " '" + metadata.name() + "'";
+        Optional<Fields> objectSpec = object.fields().mapping("spec");
+
+        Optional<Fields> template = kind.isPod() ? Optional.of(object.fields()) : follow(objectSpec, kind.templatePath());
+        ObjectMetadata templateMetadata = kind.isPod() ? metadata
+                : template.map(fields -> ObjectMetadata.read(fields.mapping("metadata"), problems))
+                        .orElse(new ObjectMetadata(metadata.name(), metadata.namespace(), List.of(), List.of()));
+        Optional<Fields> podSpec = kind.isPod() ? objectSpec : template.flatMap(fields -> fields.mapping("spec"));
+
+        Setting<Integer> replicas = kind.hasReplicas() ? objectSpec.flatMap(this::replicas).orElse(Setting.unset(origin))
+                : Setting.unset(origin);
+        Setting<String> restartPolicy = Setting.unset(origin);
+        List<Container> containers = List.of();
+        if (podSpec.isPresent()) {
+            restartPolicy = podSpec.get().text("restartPolicy").orElse(restartPolicy);
+            List<YamlNode> claimTemplates = kind.hasClaimTemplates()
+                    ? objectSpec.map(spec -> spec.list("volumeClaimTemplates")).orElse(List.of()) : List.of();
+            containers = podSpecs.read(podSpec.get(), description, ProfileAnnotations.read(templateMetadata.annotations()),
+                    claimTemplates);
+        } else {
+            problems.warn(origin, description + " has no pod spec at '" + kind.podSpecPath() + "'");
+        }
+        Workload workload = new Workload(kind.name(), metadata.name(), metadata.namespace(), SourceKind.KUBERNETES,
+                origin, object.lastLine(), replicas, restartPolicy, containers, metadata.labels(), templateMetadata.labelMap());
+        return new Read(workload, templateMetadata);
+    }
+
+    private static Optional<Fields> follow(Optional<Fields> from, List<String> path) {
+        Optional<Fields> current = from;
+        for (String key : path) current = current.flatMap(fields -> fields.mapping(key));
+        return current;
+    }
+
+    private Optional<Setting<Integer>> replicas(Fields spec) {
+        Optional<Setting<Long>> written = spec.integer("replicas");
+        if (written.isEmpty()) return Optional.empty();
+        long value = written.get().value();
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            problems.warn(written.get().origin(), "'replicas' is out of range: " + value);
+            return Optional.empty();
+        }
+        return Optional.of(Setting.of((int) value, written.get().origin()));
+    }
+}

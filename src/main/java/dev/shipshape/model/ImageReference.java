@@ -1,0 +1,117 @@
+package dev.shipshape.model;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A container image reference, normalized as the Docker Engine normalizes it: {@code nginx} is
+ * {@code docker.io/library/nginx} with no tag, {@code localhost:5000/app} names the registry
+ * {@code localhost:5000}.
+ *
+ * <p>Parsing follows the grammar of distribution's {@code reference} package: the first path
+ * component is a registry when it contains a dot or a colon, is {@code localhost}, or has an
+ * upper-case letter; otherwise the image is on Docker Hub, where a one-component name lives
+ * under {@code library/}.
+ *
+ * @param registry   the registry host[:port] as written; {@value #DOCKER_HUB} when none is given
+ *                   ({@code index.docker.io} is normalized to it)
+ * @param repository the path inside the registry, {@code library/nginx} for official Hub images
+ * @param tag        the tag, or null when none is written (the engine then pulls {@code latest})
+ * @param digest     the content digest such as {@code sha256:0f3a…}, or null
+ */
+public record ImageReference(String registry, String repository, String tag, String digest) {
+
+    public static final String DOCKER_HUB = "docker.io";
+
+    private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+    private static final String OFFICIAL_IMAGES = "library/";
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private static final String DOMAIN_LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:" + DOMAIN_LABEL + "(?:\\." + DOMAIN_LABEL + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile(
+            "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+
+    /**
+     * Parses a reference as written in a Compose file, a manifest or a FROM line. Empty when it is
+     * not a valid reference: blank, still holding a variable ({@code ${TAG}}), or left malformed by
+     * a variable that was empty ({@code app:}, {@code /app}).
+     */
+    public static Optional<ImageReference> parse(String text) {
+        if (text == null || text.isEmpty()) return Optional.empty();
+
+        String rest = text;
+        String digest = null;
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            digest = rest.substring(at + 1);
+            rest = rest.substring(0, at);
+            if (!DIGEST.matcher(digest).matches()) return Optional.empty();
+        }
+
+        String tag = null;
+        int colon = rest.lastIndexOf(':');
+        if (colon > rest.lastIndexOf('/')) {
+            tag = rest.substring(colon + 1);
+            rest = rest.substring(0, colon);
+            if (!TAG.matcher(tag).matches()) return Optional.empty();
+        }
+
+        String name = rest;
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) return Optional.empty();
+
+        String registry = DOCKER_HUB;
+        String path = name;
+        int slash = name.indexOf('/');
+        if (slash >= 0 && namesRegistry(name.substring(0, slash))) {
+            registry = name.substring(0, slash);
+            path = name.substring(slash + 1);
+            if (!DOMAIN.matcher(registry).matches()) return Optional.empty();
+            if (registry.equals(LEGACY_DOCKER_HUB)) registry = DOCKER_HUB;
+        }
+        for (String component : path.split("/", -1)) {
+            if (!PATH_COMPONENT.matcher(component).matches()) return Optional.empty();
+        }
+        if (registry.equals(DOCKER_HUB) && path.indexOf('/') < 0) path = OFFICIAL_IMAGES + path;
+        return Optional.of(new ImageReference(registry, path, tag, digest));
+    }
+
+    private static boolean namesRegistry(String firstComponent) {
+        return firstComponent.contains(".")
+                || firstComponent.contains(":")
+                || firstComponent.equals("localhost")
+                || !firstComponent.equals(firstComponent.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public boolean hasTag() {
+        return tag != null;
+    }
+
+    public boolean hasDigest() {
+        return digest != null;
+    }
+
+    public boolean isOnDockerHub() {
+        return registry.equals(DOCKER_HUB);
+    }
+
+    /** Registry and repository without tag or digest: {@code docker.io/library/nginx}. */
+    public String name() {
+        return registry + "/" + repository;
+    }
+
+    /** The name as people write it: {@code nginx}, {@code bitnami/redis}, {@code ghcr.io/org/app}. */
+    public String familiarName() {
+        if (!isOnDockerHub()) return name();
+        return repository.startsWith(OFFICIAL_IMAGES) ? repository.substring(OFFICIAL_IMAGES.length()) : repository;
+    }
+
+    /** The fully qualified reference: {@code docker.io/library/nginx:1.27@sha256:…}. */
+    @Override
+    public String toString() {
+        return name() + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.shipshape.report;
+
+import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Origin;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Severity;
+import dev.shipshape.scan.Coverage;
+import dev.shipshape.scan.SkippedFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The report for people: findings grouped by file, each with its fix on a second line, then the
+ * problems with the input, and a summary per pillar with what was covered.
+ *
+ * <pre>
+ * compose.yaml
+ *   6:5  critical  privileged-container  service 'web' runs privileged
+ *        fix: Remove `privileged: true` (Compose) ...
+ * </pre>
+ */
+public final class TextReporter implements Reporter {
+
+    /**
+     * @param color          ANSI colours (severity, dim fix lines); the CLI decides when
+     * @param quiet          only the findings: no input problems, summary or coverage
+     * @param showSuppressed also list the suppressed findings with their reasons
+     */
+    public record Options(boolean color, boolean quiet, boolean showSuppressed) {
+        public static final Options PLAIN = new Options(false, false, false);
+    }
+
+    private static final String RESET = "\u001B[0m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String DIM = "\u001B[2m";
+    private static final int SEVERITY_WIDTH = 8;
+
+    private final Options options;
+
+    public TextReporter(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        List<String> sections = new ArrayList<>();
+        sections.addAll(findingGroups(report.findings()));
+        if (!options.quiet()) {
+            // Notes (an object kind that is not checked) are in JSON and SARIF; here they would bury the errors.
+            List<Diagnostic> problems = report.diagnostics().stream()
+                    .filter(diagnostic -> diagnostic.level() != Diagnostic.Level.INFO)
+                    .toList();
+            if (!problems.isEmpty()) sections.add(diagnostics(problems));
+            if (options.showSuppressed() && !report.suppressed().isEmpty()) sections.add(suppressed(report.suppressed()));
+            sections.add(pillarSummary(report.findings()));
+            sections.add(totals(report));
+        }
+        out.write(String.join("\n", sections));
+        out.flush();
+    }
+
+    /** One section per file (live objects after files), each finding with its fix below it. */
+    private List<String> findingGroups(List<Finding> findings) {
+        List<String> groups = new ArrayList<>();
+        for (var group : bySource(findings, Finding::origin).entrySet()) {
+            List<Finding> inFile = group.getValue();
+            int locationWidth = inFile.stream().mapToInt(finding -> location(finding.origin()).length()).max().orElse(0);
+            int ruleWidth = inFile.stream().mapToInt(finding -> finding.rule().name().length()).max().orElse(0);
+            StringBuilder text = new StringBuilder();
+            text.append(paint(printable(group.getKey()), BOLD)).append('\n');
+            String indent = "  " + (locationWidth > 0 ? " ".repeat(locationWidth + 2) : "");
+            for (Finding finding : inFile) {
+                text.append("  ");
+                if (locationWidth > 0) text.append(pad(location(finding.origin()), locationWidth)).append("  ");
+                text.append(paint(pad(finding.severity().label(), SEVERITY_WIDTH), colorOf(finding.severity())))
+                        .append("  ").append(pad(finding.rule().name(), ruleWidth))
+                        .append("  ").append(printable(finding.message())).append('\n');
+                text.append(indent).append(paint("fix: " + printable(finding.rule().remediation()), DIM)).append('\n');
+            }
+            groups.add(text.toString());
+        }
+        return groups;
+    }
+
+    private String diagnostics(List<Diagnostic> diagnostics) {
+        StringBuilder text = new StringBuilder();
+        List<Diagnostic> sorted = diagnostics.stream()
+                .sorted((a, b) -> a.origin().compareTo(b.origin()))
+                .toList();
+        int originWidth = sorted.stream().mapToInt(diagnostic -> printable(diagnostic.origin().toString()).length()).max().orElse(0);
+        text.append("problems with the input:\n");
+        for (Diagnostic diagnostic : sorted) {
+            String level = diagnostic.level().name().toLowerCase(java.util.Locale.ROOT);
+            String levelColor = switch (diagnostic.level()) {
+                case ERROR -> "\u001B[31m";
+                case WARNING -> "\u001B[33m";
+                case INFO -> "";
+            };
+            text.append("  ").append(pad(printable(diagnostic.origin().toString()), originWidth))
+                    .append("  ").append(paint(pad(level, 7), levelColor))
+                    .append("  ").append(printable(diagnostic.message())).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String suppressed(List<Report.SuppressedFinding> suppressed) {
+        StringBuilder text = new StringBuilder("suppressed findings:\n");
+        List<Report.SuppressedFinding> sorted = suppressed.stream()
+                .sorted((a, b) -> Finding.BY_LOCATION.compare(a.finding(), b.finding()))
+                .toList();
+        int originWidth = sorted.stream().mapToInt(entry -> printable(entry.finding().origin().toString()).length()).max().orElse(0);
+        int ruleWidth = sorted.stream().mapToInt(entry -> entry.finding().rule().name().length()).max().orElse(0);
+        for (Report.SuppressedFinding entry : sorted) {
+            Finding finding = entry.finding();
+            String reason = entry.reason() == null || entry.reason().isBlank() ? "(no reason given)" : printable(entry.reason());
+            text.append("  ").append(pad(printable(finding.origin().toString()), originWidth))
+                    .append("  ").append(pad(finding.severity().label(), SEVERITY_WIDTH))
+                    .append("  ").append(pad(finding.rule().name(), ruleWidth))
+                    .append("  ").append(printable(finding.message())).append('\n');
+            text.append("  ").append(" ".repeat(originWidth + 2)).append(paint("reason: " + reason, DIM)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One line per pillar, so that a pillar with nothing to report is visibly clean. */
+    private static String pillarSummary(List<Finding> findings) {
+        Map<Pillar, Map<Severity, Integer>> byPillar = new EnumMap<>(Pillar.class);
+        for (Pillar pillar : Pillar.values()) byPillar.put(pillar, new EnumMap<>(Severity.class));
+        for (Finding finding : findings) byPillar.get(finding.rule().pillar()).merge(finding.severity(), 1, Integer::sum);
+        int pillarWidth = 0;
+        for (Pillar pillar : Pillar.values()) pillarWidth = Math.max(pillarWidth, pillar.displayName().length());
+        StringBuilder text = new StringBuilder();
+        for (Pillar pillar : Pillar.values()) {
+            Map<Severity, Integer> counts = byPillar.get(pillar);
+            text.append(pad(pillar.displayName(), pillarWidth)).append("  ")
+                    .append(counts.isEmpty() ? "no findings" : severityCounts(counts)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String totals(Report report) {
+        Map<Severity, Integer> total = new EnumMap<>(Severity.class);
+        for (Finding finding : report.findings()) total.merge(finding.severity(), 1, Integer::sum);
+        StringBuilder text = new StringBuilder();
+        int findings = report.findings().size();
+        text.append(findings == 0 ? "no findings" : plural(findings, "finding") + " (" + severityCounts(total) + ")");
+        text.append(", ").append(report.suppressed().size()).append(" suppressed");
+        if (!report.suppressed().isEmpty() && !options.showSuppressed()) text.append(" (--show-suppressed lists them)");
+        long errors = report.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.ERROR).count();
+        long warnings = report.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.WARNING).count();
+        if (errors + warnings > 0) {
+            List<String> parts = new ArrayList<>();
+            if (errors > 0) parts.add(plural(errors, "input error"));
+            if (warnings > 0) parts.add(plural(warnings, "warning"));
+            text.append("; ").append(String.join(", ", parts));
+        }
+        text.append('\n');
+        text.append(coverageLine(report.coverage())).append('\n');
+        return text.toString();
+    }
+
+    /** "scanned 3 Compose, 1 Kubernetes file(s); 2 skipped: a.bin (binary file), ...; 24 rules ran". */
+    static String coverageLine(Coverage coverage) {
+        StringBuilder line = new StringBuilder("scanned ");
+        List<String> kinds = new ArrayList<>();
+        int found = 0;
+        int loaded = 0;
+        for (SourceKind kind : SourceKind.values()) {
+            int count = coverage.found().getOrDefault(kind, 0);
+            found += count;
+            loaded += Math.min(count, coverage.loaded().getOrDefault(kind, 0));
+            if (count > 0) kinds.add(count + " " + shortName(kind));
+        }
+        line.append(kinds.isEmpty() ? "no files" : String.join(", ", kinds) + " file(s)");
+        if (loaded < found) line.append(" (").append(found - loaded).append(" could not be loaded)");
+        List<SkippedFile> skipped = coverage.skipped();
+        if (!skipped.isEmpty()) {
+            line.append("; ").append(skipped.size()).append(" skipped: ");
+            List<String> entries = new ArrayList<>();
+            for (SkippedFile file : skipped) entries.add(printable(file.path()) + " (" + printable(file.reason()) + ")");
+            line.append(String.join(", ", entries));
+        }
+        line.append("; ").append(plural(coverage.rulesRun(), "rule")).append(" ran");
+        return line.toString();
+    }
+
+    private static String shortName(SourceKind kind) {
+        return switch (kind) {
+            case COMPOSE -> "Compose";
+            case STACK -> "stack";
+            case KUBERNETES -> "Kubernetes";
+            case DOCKERFILE -> "Dockerfile";
+            case DAEMON_JSON -> "daemon.json";
+            case LIVE_DOCKER -> "live Docker";
+        };
+    }
+
+    private static String severityCounts(Map<Severity, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            Integer count = counts.get(severity);
+            if (count != null) parts.add(count + " " + severity.label());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Groups by source: files in path order first, then live objects. */
+    private static <T> Map<String, List<T>> bySource(List<T> items, Function<T, Origin> origin) {
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparing((T item) -> !origin.apply(item).isInFile())
+                .thenComparing(origin::apply));
+        Map<String, List<T>> groups = new LinkedHashMap<>();
+        for (T item : sorted) groups.computeIfAbsent(origin.apply(item).source(), source -> new ArrayList<>()).add(item);
+        return groups;
+    }
+
+    /** "6:5" for a file position; nothing for a live object (its group header names it). */
+    private static String location(Origin origin) {
+        if (!origin.isInFile()) return "";
+        return origin.column() > 0 ? origin.line() + ":" + origin.column() : String.valueOf(origin.line());
+    }
+
+    private String colorOf(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "\u001B[1;31m";
+            case HIGH -> "\u001B[31m";
+            case MEDIUM -> "\u001B[33m";
+            case LOW -> "\u001B[36m";
+            case INFO -> "\u001B[34m";
+        };
+    }
+
+    private String paint(String text, String code) {
+        return options.color() && !code.isEmpty() ? code + text + RESET : text;
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /**
+     * Input text made safe for a terminal: control characters (an escape sequence hidden in a file
+     * name or a YAML value) are shown as {@code \x1b} instead of being obeyed.
+     */
+    static String printable(String text) {
+        if (text == null) return "";
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            if (control && safe == null) safe = new StringBuilder(text.substring(0, i));
+            if (safe != null) {
+                if (control) safe.append(String.format("\\x%02x", (int) c));
+                else safe.append(c);
+            }
+        }
+        return safe == null ? text : safe.toString();
+    }
+}

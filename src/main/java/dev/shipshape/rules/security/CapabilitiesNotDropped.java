@@ -1,0 +1,56 @@
+package dev.shipshape.rules.security;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.rules.ContainerRule;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.Reference.PodSecurityLevel;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Flags containers that keep the runtime's default capabilities: their drop list does not hold
+ * {@code ALL}. Dropping a few named ones still leaves the rest of the default set.
+ */
+public final class CapabilitiesNotDropped implements ContainerRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-104", "capabilities-not-dropped")
+            .pillar(Pillar.SECURITY)
+            .severity(Severity.MEDIUM)
+            .title("Container does not drop all capabilities")
+            .rationale("""
+                    Containers start with a default set of capabilities (CHOWN, DAC_OVERRIDE, FOWNER, \
+                    SETUID, SETGID, NET_RAW, MKNOD and more) that few applications need and that an \
+                    attacker inside the container can use. Dropping ALL and adding back only what the \
+                    process needs shrinks what a compromise can do.""")
+            .remediation("Set `cap_drop: [ALL]` (Compose) or `securityContext.capabilities.drop: [\"ALL\"]` "
+                    + "(Kubernetes), and add back only what the process needs with `cap_add` / `capabilities.add`.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
+            .references(Reference.cisDocker("5.3"), Reference.podSecurity(PodSecurityLevel.RESTRICTED))
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Stream<Finding> check(Workload workload, Container container) {
+        List<Setting<String>> dropped = container.capabilitiesDropped();
+        if (dropped.stream().anyMatch(drop -> CapabilityName.of(drop.value()).isAll())) return Stream.empty();
+        if (dropped.isEmpty()) {
+            return Stream.of(Finding.of(INFO, container.origin(),
+                    container.description() + " keeps every default capability: it drops none"));
+        }
+        String names = dropped.stream().map(drop -> CapabilityName.of(drop.value()).name()).collect(Collectors.joining(", "));
+        return Stream.of(Finding.of(INFO, dropped.getFirst().origin(),
+                "%s drops only %s, not ALL capabilities".formatted(container.description(), names)));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.shipshape.rules.security;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.rules.ContainerRule;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.stream.Stream;
+
+/**
+ * Flags each host device mapped into a container. Kubernetes has no such field: a pod reaches
+ * host devices only by running privileged ({@link PrivilegedContainer}), by a hostPath under
+ * /dev ({@link SensitiveHostPath}) or through a device plugin, which is the sanctioned way.
+ */
+public final class HostDeviceMapped implements ContainerRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-112", "host-device-mapped")
+            .pillar(Pillar.SECURITY)
+            .severity(Severity.MEDIUM)
+            .title("Host device mapped into a container")
+            .rationale("""
+                    A mapped device node lets the container talk to the host's hardware driver \
+                    directly: a disk can be read or rewritten block by block beneath every file \
+                    permission, and a buggy or hostile driver call runs in the host kernel. By \
+                    default the device is also granted read, write and mknod.""")
+            .remediation("Remove the entry from `devices` (Compose, Swarm) or `--device` (docker run); when the "
+                    + "hardware is really needed, map only that device with the least permissions (`:r` or `:rw`, "
+                    + "never `m`), and document why.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.LIVE_DOCKER)
+            .references(Reference.cisDocker("5.18"))
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Stream<Finding> check(Workload workload, Container container) {
+        return container.devices().stream()
+                .filter(Setting::isSet)
+                .map(device -> Finding.of(INFO, device.origin(),
+                        container.description() + " maps host device " + device.value() + " into the container"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.shipshape.rules.security;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.Mount;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.Reference.PodSecurityLevel;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.Optional;
+
+/** Flags host paths mounted into a container without read-only: unset means read-write. */
+public final class WritableHostMount extends HostPathRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-108", "writable-host-mount")
+            .pillar(Pillar.SECURITY)
+            .severity(Severity.MEDIUM)
+            .title("Host path mounted read-write")
+            .rationale("""
+                    A host path mounted read-write lets a compromised container change files on the host \
+                    itself: plant binaries or configuration other processes trust, or fill the host's disk. \
+                    Bind mounts are read-write unless they say otherwise.""")
+            .remediation("Mount the host path read-only: append `:ro` to the Compose short form or set "
+                    + "`read_only: true` in the long form; in Kubernetes set `readOnly: true` on the volumeMount; "
+                    + "keep data the container writes in a named volume or PersistentVolumeClaim.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
+            .references(Reference.cisDocker("5.6"), Reference.podSecurity(PodSecurityLevel.BASELINE))
+            .build();
+
+    public WritableHostMount() {
+        super(INFO);
+    }
+
+    @Override
+    Optional<Finding> check(Container container, Mount mount, HostPath path) {
+        if (mount.readOnly().isTrue()) return Optional.empty();
+        return Optional.of(Finding.of(INFO, mount.readOnly().origin(), "%s mounts host path %s read-write%s"
+                .formatted(container.description(), mount.source(), mount.target() == null ? "" : " at " + mount.target())));
+    }
+}

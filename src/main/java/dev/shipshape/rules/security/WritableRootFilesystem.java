@@ -1,0 +1,48 @@
+package dev.shipshape.rules.security;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.rules.ContainerRule;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.stream.Stream;
+
+/** Flags containers whose root filesystem is writable, explicitly or by default. */
+public final class WritableRootFilesystem implements ContainerRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-109", "writable-root-filesystem")
+            .pillar(Pillar.SECURITY)
+            .severity(Severity.MEDIUM)
+            .title("Container root filesystem is writable")
+            .rationale("""
+                    A writable root filesystem lets an intruder drop tools, replace binaries and \
+                    persist changes for the container's lifetime, and it hides configuration drift \
+                    from the image that was reviewed. A read-only root with explicit writable \
+                    volumes or tmpfs mounts keeps every write where it is expected.""")
+            .remediation("Set `read_only: true` (Compose, Swarm) or `securityContext.readOnlyRootFilesystem: true` "
+                    + "(Kubernetes), and give the paths the process must write a `tmpfs:` mount, a volume or an `emptyDir`.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
+            .references(
+                    Reference.cisDocker("5.13"),
+                    Reference.url("Kubernetes: configure a security context for a pod or container",
+                            "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"))
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Stream<Finding> check(Workload workload, Container container) {
+        var readOnly = container.readOnlyRootFilesystem();
+        if (readOnly.isTrue()) return Stream.empty();
+        String why = readOnly.isFalse() ? "read-only root filesystem is switched off" : "read-only root filesystem is not set";
+        return Stream.of(Finding.of(INFO, readOnly.origin(),
+                container.description() + " has a writable root filesystem (" + why + ")"));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.shipshape.scan;
+
+import dev.shipshape.model.SourceKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells what kind of input a file is: Dockerfiles and daemon.json by name, YAML by the head of
+ * its content (Kubernetes has {@code apiVersion:} and {@code kind:} at column 0, Compose has
+ * {@code services:}). Looking at lines rather than parsing keeps a folder walk cheap; the loader
+ * parses each file once, later.
+ */
+final class FileClassifier {
+
+    /** What a file's name alone says. */
+    enum NameClass { DOCKERFILE, DAEMON_JSON, YAML, NONE }
+
+    /** Base file names Compose looks for, in the order it looks for them. */
+    static final List<String> COMPOSE_BASE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
+    private static final Pattern COMPOSE_OVERRIDE = Pattern.compile("(docker-)?compose\\.override\\.ya?ml");
+
+    /**
+     * Suffixes after {@code Dockerfile.} that mean something else: Docker's per-Dockerfile ignore
+     * file, documentation, editor leftovers, templates that need rendering first. Skipped in a
+     * folder walk; a file named explicitly is still read as a Dockerfile (except the ignore file).
+     */
+    private static final Set<String> NOT_DOCKERFILE_SUFFIXES = Set.of(
+            "dockerignore", "md", "txt", "bak", "orig", "rej", "swp", "sh", "json", "yaml", "yml",
+            "j2", "jinja", "jinja2", "tmpl", "tpl", "template");
+
+    /** An indented {@code image:} or {@code build:}: the services of a legacy (version 1) Compose file, which has no {@code services:}. */
+    private static final Pattern LEGACY_COMPOSE_SERVICE_KEY = Pattern.compile("^[ \\t]+(image|build):", Pattern.MULTILINE);
+
+    private FileClassifier() {
+    }
+
+    static NameClass byName(String fileName, boolean namedExplicitly) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.equals("daemon.json")) return NameClass.DAEMON_JSON;
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return NameClass.YAML;
+        if (lower.equals("dockerfile") || lower.equals("containerfile")
+                || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
+            return NameClass.DOCKERFILE;
+        }
+        for (String prefix : List.of("dockerfile.", "containerfile.")) {
+            if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
+                String suffix = lower.substring(prefix.length());
+                if (suffix.equals("dockerignore")) return NameClass.NONE;
+                return namedExplicitly || !NOT_DOCKERFILE_SUFFIXES.contains(suffix) ? NameClass.DOCKERFILE : NameClass.NONE;
+            }
+        }
+        return NameClass.NONE;
+    }
+
+    /** The kind a YAML file is, from its name and the head of its text; empty when it is neither Kubernetes nor Compose. */
+    static Optional<SourceKind> yamlKind(String fileName, String head) {
+        boolean apiVersion = false;
+        boolean kind = false;
+        boolean services = false;
+        for (String line : head.lines().toList()) {
+            if (line.startsWith("apiVersion:")) apiVersion = true;
+            else if (line.startsWith("kind:")) kind = true;
+            else if (line.startsWith("services:")) services = true;
+        }
+        if (apiVersion && kind) return Optional.of(SourceKind.KUBERNETES);
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        boolean legacyCompose = lower.contains("compose") && LEGACY_COMPOSE_SERVICE_KEY.matcher(head).find();
+        if (!services && !legacyCompose) return Optional.empty();
+        return Optional.of(lower.contains("stack") || lower.contains("swarm") ? SourceKind.STACK : SourceKind.COMPOSE);
+    }
+
+    static boolean isComposeOverride(String fileName) {
+        return COMPOSE_OVERRIDE.matcher(fileName).matches();
+    }
+}
