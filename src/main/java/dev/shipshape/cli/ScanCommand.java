@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.model.Diagnostic;
 import dev.shipshape.report.JsonReporter;
 import dev.shipshape.report.Report;
 import dev.shipshape.report.Reporter;
@@ -172,7 +173,8 @@ final class ScanCommand implements Callable<Integer> {
             }
             Severity threshold = failOn != null ? failOn : outcome.configuredFailOn().orElse(Severity.INFO);
             boolean failing = shown.findings().stream().anyMatch(finding -> finding.severity().isAtLeast(threshold));
-            return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
+            boolean unchecked = report.diagnostics().stream().anyMatch(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR);
+            return failing || unchecked ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (AtomicOutputFile.CannotWrite cannotWrite) {
             return usageError(cannotWrite.getMessage());
         } catch (IOException writingToStandardOutput) {

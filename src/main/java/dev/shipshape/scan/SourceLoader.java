@@ -53,7 +53,7 @@ public final class SourceLoader {
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, String text) {
         return switch (kind) {
-            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, environment);
+            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, environment, text);
             case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
             case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
             case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);

@@ -70,12 +70,18 @@ final class ComposeFiles {
 
     /** Parses and interpolates text; several YAML documents are merged in order, as Compose does. */
     Optional<ComposeNode> parse(String text, String shownPath, boolean keepMergeTags) {
-        YamlDocuments.Parsed parsed = YamlDocuments.parse(shownPath, text);
-        diagnostics.addAll(parsed.diagnostics());
         ComposeNode merged = null;
-        for (YamlNode document : parsed.documents()) {
-            ComposeNode tree = trees.of(document, keepMergeTags);
-            merged = merged == null ? tree : ComposeMerge.mergeFiles(merged, tree);
+        try {
+            YamlDocuments.Parsed parsed = YamlDocuments.parse(shownPath, text);
+            diagnostics.addAll(parsed.diagnostics());
+            for (YamlNode document : parsed.documents()) {
+                ComposeNode tree = trees.of(document, keepMergeTags);
+                merged = merged == null ? tree : ComposeMerge.mergeFiles(merged, tree);
+            }
+        } catch (StackOverflowError tooDeep) {
+            // Thousands of nested brackets exhaust the YAML parser's recursion; one hostile file must not end the scan.
+            diagnostics.add(Diagnostic.error(Origin.at(shownPath, 1, 1), "the YAML is nested too deeply to read"));
+            return Optional.empty();
         }
         if (merged instanceof ComposeNode.Mapping root) return Optional.of(LegacyFormat.asCurrentFormat(root, diagnostics));
         return Optional.ofNullable(merged);

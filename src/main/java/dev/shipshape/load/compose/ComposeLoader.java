@@ -83,10 +83,10 @@ public final class ComposeLoader {
                 root = (Mapping) ComposeMerge.mergeFiles(root, override.get());
             }
         }
-        return read(root, shownPath, kind, files, serviceSpans, diagnostics, filesRead);
+        return read(root, kind, files, serviceSpans, diagnostics, filesRead);
     }
 
-    private static LoadResult read(Mapping root, String shownPath, SourceKind kind, ComposeFiles files,
+    private static LoadResult read(Mapping root, SourceKind kind, ComposeFiles files,
                                    Map<String, List<ServiceSuppressions.Span>> serviceSpans,
                                    List<Diagnostic> diagnostics, List<String> filesRead) {
         SettingReader reader = new SettingReader(diagnostics);

@@ -4,6 +4,7 @@ import dev.shipshape.load.compose.ComposeNode.Mapping;
 import dev.shipshape.load.compose.ComposeNode.Member;
 import dev.shipshape.load.compose.ComposeNode.Scalar;
 import dev.shipshape.load.compose.ComposeNode.Sequence;
+import dev.shipshape.model.Origin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,10 +117,18 @@ final class ComposeMerge {
             ComposeNode merged = ComposeNode.OVERRIDE_TAG.equals(later.value().tag())
                     ? later.value()
                     : valueMerge.merge(later.key(), earlier.value(), later.value());
-            // A value taken whole from the later side is located there; a blend keeps the earlier key.
-            result.set(index, new Member(later.key(), merged == later.value() ? later.keyOrigin() : earlier.keyOrigin(), merged));
+            result.set(index, new Member(later.key(), keyOrigin(earlier, later, merged), merged));
         }
         return base.withMembers(result);
+    }
+
+    /**
+     * A value taken whole from the later side is located there; a blend keeps the earlier key, and
+     * so does a declaration written empty first ({@code front:}) and given settings later.
+     */
+    private static Origin keyOrigin(Member earlier, Member later, ComposeNode merged) {
+        boolean declaredEmptyFirst = earlier.value() instanceof Scalar scalar && scalar.isNull() && merged instanceof Mapping;
+        return merged == later.value() && !declaredEmptyFirst ? later.keyOrigin() : earlier.keyOrigin();
     }
 
     private static int lastIndexOf(List<Member> members, String key) {
@@ -129,20 +138,23 @@ final class ComposeMerge {
         return -1;
     }
 
-    /** Appends the later entries, each replacing an earlier one with the same key in its place. */
+    /** Appends the later entries, each replacing an earlier one with the same key in its place; an entry without a key is just appended. */
     private static ComposeNode unique(ComposeNode base, ComposeNode override, Function<ComposeNode, String> keyOf) {
         if (ComposeNode.OVERRIDE_TAG.equals(override.tag())) return override;
         if (!(base instanceof Sequence baseSequence) || !(override instanceof Sequence overrideSequence)) return override;
         List<ComposeNode> items = new ArrayList<>(baseSequence.items());
         Map<String, Integer> positionOfKey = new HashMap<>();
-        for (int index = 0; index < items.size(); index++) positionOfKey.putIfAbsent(keyOf.apply(items.get(index)), index);
+        for (int index = 0; index < items.size(); index++) {
+            String key = keyOf.apply(items.get(index));
+            if (key != null) positionOfKey.putIfAbsent(key, index);
+        }
         for (ComposeNode item : overrideSequence.items()) {
             String key = keyOf.apply(item);
-            Integer position = positionOfKey.get(key);
+            Integer position = key == null ? null : positionOfKey.get(key);
             if (position != null) {
                 items.set(position, item);
             } else {
-                positionOfKey.put(key, items.size());
+                if (key != null) positionOfKey.put(key, items.size());
                 items.add(item);
             }
         }
@@ -199,14 +211,11 @@ final class ComposeMerge {
     }
 
     private static String textKey(ComposeNode item) {
-        return item instanceof Scalar scalar && !scalar.isNull() ? scalar.text() : "#" + System.identityHashCode(item);
+        return item instanceof Scalar scalar && !scalar.isNull() ? scalar.text() : null;
     }
 
     private static String fileMountKey(ComposeNode item) {
-        if (item instanceof Mapping mapping) {
-            ComposeNode target = mapping.get("target").orElse(mapping.get("source").orElse(item));
-            return textKey(target);
-        }
+        if (item instanceof Mapping mapping) return textKey(mapping.get("target").or(() -> mapping.get("source")).orElse(item));
         return textKey(item);
     }
 

@@ -4,6 +4,7 @@ import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Port;
 import dev.shipshape.model.Setting;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,10 +123,10 @@ final class PortSyntax {
         return Optional.empty();
     }
 
-    /** What makes two port entries the same when files are merged: host IP, published port, target, protocol. */
+    /** What makes two port entries the same when files are merged: host IP, published port, target, protocol; null when it is no port. */
     static String mergeKey(ComposeNode item) {
-        Optional<Port> port = published(item, new java.util.ArrayList<>());
-        if (port.isEmpty()) return "#" + System.identityHashCode(item);
+        Optional<Port> port = published(item, new ArrayList<>());
+        if (port.isEmpty()) return null;
         Port p = port.get();
         return p.hostIp().orElse("") + "|" + p.hostPort() + "|" + p.containerPort() + "|" + p.protocol();
     }

@@ -109,7 +109,7 @@ final class VolumeSyntax {
         return mounts;
     }
 
-    /** What makes two volume entries the same when files are merged: the target path. */
+    /** What makes two volume entries the same when files are merged: the target path; null when it has none. */
     static String mergeKey(ComposeNode item) {
         if (item instanceof ComposeNode.Scalar scalar && !scalar.isNull()) {
             return parseShort(scalar.text()).map(ShortVolume::target).orElse(scalar.text());
@@ -118,7 +118,7 @@ final class VolumeSyntax {
             String target = text(mapping, "target");
             if (target != null) return target;
         }
-        return "#" + System.identityHashCode(item);
+        return null;
     }
 
     private static Setting<Boolean> readOnlyFromMode(String mode, Origin origin) {

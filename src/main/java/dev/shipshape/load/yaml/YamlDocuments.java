@@ -49,6 +49,10 @@ public final class YamlDocuments {
             diagnostics.add(Diagnostic.error(where, "YAML syntax error: " + describe(syntaxError)));
         } catch (YamlEngineException otherError) {
             diagnostics.add(Diagnostic.error(Origin.at(file, 1, 1), "cannot read YAML: " + otherError.getMessage()));
+        } catch (StackOverflowError nestedTooDeeply) {
+            // snakeyaml-engine composes recursively; thousands of nested brackets exhaust the stack
+            documents.clear();
+            diagnostics.add(Diagnostic.error(Origin.at(file, 1, 1), "the YAML is nested too deeply to read"));
         }
         return new Parsed(documents, diagnostics);
     }
