@@ -9,7 +9,9 @@ public record Inventory(
         List<Image> images,
         List<Network> networks,
         List<Volume> volumes,
-        List<DaemonConfig> daemons) {
+        List<DaemonConfig> daemons,
+        List<ServiceEndpoint> services,
+        List<DisruptionBudget> disruptionBudgets) {
 
     public Inventory {
         workloads = List.copyOf(workloads);
@@ -17,6 +19,8 @@ public record Inventory(
         networks = List.copyOf(networks);
         volumes = List.copyOf(volumes);
         daemons = List.copyOf(daemons);
+        services = List.copyOf(services);
+        disruptionBudgets = List.copyOf(disruptionBudgets);
     }
 
     public static Inventory empty() {
@@ -34,12 +38,16 @@ public record Inventory(
         private final List<Network> networks = new ArrayList<>();
         private final List<Volume> volumes = new ArrayList<>();
         private final List<DaemonConfig> daemons = new ArrayList<>();
+        private final List<ServiceEndpoint> services = new ArrayList<>();
+        private final List<DisruptionBudget> disruptionBudgets = new ArrayList<>();
 
         public Builder add(Workload workload) { workloads.add(workload); return this; }
         public Builder add(Image image) { images.add(image); return this; }
         public Builder add(Network network) { networks.add(network); return this; }
         public Builder add(Volume volume) { volumes.add(volume); return this; }
         public Builder add(DaemonConfig daemon) { daemons.add(daemon); return this; }
+        public Builder add(ServiceEndpoint service) { services.add(service); return this; }
+        public Builder add(DisruptionBudget budget) { disruptionBudgets.add(budget); return this; }
 
         public Builder addAll(Inventory other) {
             workloads.addAll(other.workloads());
@@ -47,11 +55,13 @@ public record Inventory(
             networks.addAll(other.networks());
             volumes.addAll(other.volumes());
             daemons.addAll(other.daemons());
+            services.addAll(other.services());
+            disruptionBudgets.addAll(other.disruptionBudgets());
             return this;
         }
 
         public Inventory build() {
-            return new Inventory(workloads, images, networks, volumes, daemons);
+            return new Inventory(workloads, images, networks, volumes, daemons, services, disruptionBudgets);
         }
     }
 }

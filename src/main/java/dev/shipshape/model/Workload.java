@@ -16,6 +16,13 @@ import java.util.Map;
  * @param restartPolicy as written (Compose {@code restart}, {@code deploy.restart_policy.condition}, a pod's {@code restartPolicy})
  * @param labels        the object's labels as written, repeated keys kept
  * @param podLabels     the labels its pods carry (what a Service selector matches)
+ * @param rollout       how a new version replaces the old one
+ * @param scheduling    where its replicas may run
+ * @param dependencies  Compose {@code depends_on}
+ * @param links         Compose {@code links} and {@code external_links} entries
+ * @param extraHosts    Compose {@code extra_hosts} / Kubernetes {@code hostAliases} entries, "name=address" or "name:address" as written
+ * @param serviceName   a StatefulSet's {@code serviceName}
+ * @param claimTemplates a StatefulSet's {@code volumeClaimTemplates} names (at each template's name)
  */
 public record Workload(
         String kind,
@@ -28,12 +35,32 @@ public record Workload(
         Setting<String> restartPolicy,
         List<Container> containers,
         List<KeyValue> labels,
-        Map<String, String> podLabels) {
+        Map<String, String> podLabels,
+        Rollout rollout,
+        Scheduling scheduling,
+        List<Dependency> dependencies,
+        List<Setting<String>> links,
+        List<Setting<String>> extraHosts,
+        Setting<String> serviceName,
+        List<Setting<String>> claimTemplates) {
 
     public Workload {
         containers = List.copyOf(containers);
         labels = List.copyOf(labels);
         podLabels = Map.copyOf(podLabels);
+        dependencies = List.copyOf(dependencies);
+        links = List.copyOf(links);
+        extraHosts = List.copyOf(extraHosts);
+        claimTemplates = List.copyOf(claimTemplates);
+    }
+
+    /** A workload that states nothing about rollout, scheduling, dependencies, links or claims. */
+    public Workload(String kind, String name, String namespace, SourceKind source, Origin origin, int lastLine,
+            Setting<Integer> replicas, Setting<String> restartPolicy, List<Container> containers,
+            List<KeyValue> labels, Map<String, String> podLabels) {
+        this(kind, name, namespace, source, origin, lastLine, replicas, restartPolicy, containers, labels, podLabels,
+                Rollout.unset(origin), Scheduling.unset(origin), List.of(), List.of(), List.of(),
+                Setting.unset(origin), List.of());
     }
 
     /** "service 'web'", "Deployment 'api'". */
