@@ -42,7 +42,13 @@ import picocli.CommandLine.Spec;
                     + "--fail-on is found.",
             "",
             "Folders are searched recursively. A project's .shipshape.yaml (looked for upward from the "
-                    + "first PATH, or given with --config) chooses rules, severities and the failing threshold.",
+                    + "first PATH, or given with --config) chooses rules, severities and the failing threshold, "
+                    + "waives accepted risks until a date, and adds the project's own rules in CEL.",
+            "",
+            "An estate with known findings adopts shipshape with a baseline: --write-baseline records today's "
+                    + "findings, and later scans with --baseline report (and fail on) only new ones, and list "
+                    + "the recorded ones that are fixed. Findings are matched by rule, object and offending "
+                    + "value, not by line, so edits elsewhere in a file do not make them new.",
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_ERROR_LINE},
@@ -60,6 +66,9 @@ import picocli.CommandLine.Spec;
             "  shipshape scan . --format sarif --output shipshape.sarif",
             "  # leave a rule and a folder out",
             "  shipshape scan . --skip-rule default-bridge-network --exclude 'test/**'",
+            "  # adopt on an existing estate: record today's findings, then fail only on new ones",
+            "  shipshape scan . --write-baseline .shipshape-baseline.json",
+            "  shipshape scan . --baseline .shipshape-baseline.json",
         })
 final class ScanCommand implements Callable<Integer> {
 
@@ -122,6 +131,16 @@ final class ScanCommand implements Callable<Integer> {
                     + "(JSON and SARIF always include them).")
     boolean showSuppressed;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report and fail only on findings that are not in this baseline file; baseline findings "
+                    + "that are gone are listed as fixed.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write this scan's findings (after waivers and suppressions) to FILE as a baseline "
+                    + "(JSON, stable order). With --baseline as well, the report still compares with the old one.")
+    Path writeBaseline;
+
     @Option(names = "--allow-empty",
             description = "Succeed when no file to scan is found (by default that is exit 2, so a wrong path "
                     + "cannot pass a build).")
@@ -142,9 +161,14 @@ final class ScanCommand implements Callable<Integer> {
         if (configFile != null && !Files.isRegularFile(configFile)) {
             return usageError("no such configuration file: " + configFile);
         }
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            return usageError("no such baseline file: " + baseline + " (write one with --write-baseline " + baseline + ")");
+        }
         Optional<AtomicOutputFile> file = Optional.empty();
+        Optional<AtomicOutputFile> baselineFile = Optional.empty();
         try {
             if (output != null) file = Optional.of(AtomicOutputFile.prepare(output));
+            if (writeBaseline != null) baselineFile = Optional.of(AtomicOutputFile.prepare(writeBaseline));
             ScanOutcome outcome;
             try {
                 outcome = new Scanner().scan(request(targets));
@@ -156,6 +180,16 @@ final class ScanCommand implements Callable<Integer> {
                 return usageError("no Dockerfile, Compose, stack, Kubernetes or daemon.json file found under "
                         + targets.stream().map(Path::toString).collect(Collectors.joining(", "))
                         + " (--allow-empty accepts that)");
+            }
+            if (outcome.baselineToWrite().isPresent() && baselineFile.isPresent()) {
+                try (Writer writer = baselineFile.get().writer()) {
+                    outcome.baselineToWrite().get().write(writer);
+                } catch (IOException failure) {
+                    return usageError("cannot write " + writeBaseline + ": " + AtomicOutputFile.describe(failure));
+                }
+                baselineFile.get().commit();
+                int entries = outcome.baselineToWrite().get().entries().size();
+                err.println("shipshape: wrote " + entries + " finding" + (entries == 1 ? "" : "s") + " to the baseline " + writeBaseline);
             }
             Report shown = shownAtOrAbove(report, minimumSeverity);
             Reporter reporter = reporter(file.isPresent());
@@ -181,6 +215,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(writingToStandardOutput);
         } finally {
             file.ifPresent(AtomicOutputFile::close);
+            baselineFile.ifPresent(AtomicOutputFile::close);
             err.flush();
         }
     }
@@ -193,7 +228,9 @@ final class ScanCommand implements Callable<Integer> {
                 Optional.ofNullable(configFile),
                 new LinkedHashSet<>(trimmed(onlyRules)),
                 new LinkedHashSet<>(trimmed(skipRules)),
-                System.getenv());
+                System.getenv(),
+                Optional.ofNullable(baseline),
+                Optional.ofNullable(writeBaseline));
     }
 
     private static List<String> trimmed(List<String> names) {
@@ -207,7 +244,8 @@ final class ScanCommand implements Callable<Integer> {
                 report.suppressed().stream().filter(entry -> entry.finding().severity().isAtLeast(minimum)).toList(),
                 report.diagnostics(),
                 report.coverage(),
-                report.rules());
+                report.rules(),
+                report.baseline());
     }
 
     private Reporter reporter(boolean toFile) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                     + "(security, storage, orchestration, networking and service discovery) in Dockerfiles, "
                     + "Compose and Swarm stack files, Kubernetes manifests and the Docker daemon's daemon.json.",
         },
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class},
+        subcommands = {ScanCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, WaiversCommand.class, HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_ERROR_LINE},

@@ -20,6 +20,7 @@ import java.util.Optional;
  *                      ({@code no-new-privileges}, {@code allowPrivilegeEscalation: false})
  * @param networkMode   host, none, bridge, container:NAME, service:NAME, or a network name; unset = default
  * @param pidMode       host or container:NAME / service:NAME; unset = private
+ * @param runtime       a live container's current state (health, restarts, its image's digests); empty for files
  */
 public record Container(
         String name,
@@ -46,7 +47,8 @@ public record Container(
         List<EnvVar> environment,
         List<Setting<String>> devices,
         List<Probe> probes,
-        Resources resources) {
+        Resources resources,
+        Optional<RuntimeState> runtime) {
 
     public Container {
         capabilitiesAdded = List.copyOf(capabilitiesAdded);
@@ -58,6 +60,19 @@ public record Container(
         environment = List.copyOf(environment);
         devices = List.copyOf(devices);
         probes = List.copyOf(probes);
+    }
+
+    /** A container without live state (every source but a live engine). */
+    public Container(String name, String description, boolean init, Origin origin, Setting<String> image,
+            Setting<String> user, Setting<Boolean> runAsNonRoot, Optional<Image> builtFrom, Setting<Boolean> privileged,
+            List<Setting<String>> capabilitiesAdded, List<Setting<String>> capabilitiesDropped,
+            Setting<Boolean> noNewPrivileges, Setting<Boolean> readOnlyRootFilesystem, List<SecurityOption> securityOptions,
+            List<Mount> mounts, Setting<String> networkMode, List<Setting<String>> networks, Setting<String> pidMode,
+            Setting<String> ipcMode, Setting<String> utsMode, List<Port> ports, List<EnvVar> environment,
+            List<Setting<String>> devices, List<Probe> probes, Resources resources) {
+        this(name, description, init, origin, image, user, runAsNonRoot, builtFrom, privileged, capabilitiesAdded,
+                capabilitiesDropped, noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode,
+                networks, pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.empty());
     }
 
     /** A container with only its identity set and every setting unset; loaders fill it with the {@code with…} copies of {@link ContainerBuilder}. */

@@ -36,6 +36,8 @@ public final class ContainerBuilder {
     public final List<Setting<String>> devices = new ArrayList<>();
     public final List<Probe> probes = new ArrayList<>();
     public Resources resources;
+    /** Only a live container has one. */
+    public RuntimeState runtime;
 
     ContainerBuilder(String name, String description, boolean init, Origin origin) {
         this.name = name;
@@ -63,6 +65,6 @@ public final class ContainerBuilder {
         return new Container(name, description, init, origin, image, user, runAsNonRoot,
                 Optional.ofNullable(builtFrom), privileged, capabilitiesAdded, capabilitiesDropped,
                 noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode, networks,
-                pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources);
+                pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.ofNullable(runtime));
     }
 }

@@ -2,6 +2,7 @@ package dev.shipshape.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A deployable unit: a Compose or Swarm service, a Kubernetes Pod or the pod template of a
@@ -67,4 +68,20 @@ public record Workload(
     public String description() {
         return kind + " '" + name + "'";
     }
+
+    /**
+     * True when an orchestrator rolls this workload out and can roll it back: a Swarm stack service,
+     * or a Kubernetes Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or
+     * CronJob. Not a plain Compose service, a bare Pod or a live container.
+     */
+    public boolean isRolledOutByOrchestrator() {
+        return switch (source) {
+            case STACK -> true;
+            case KUBERNETES -> kind != null && ORCHESTRATED_KINDS.contains(kind);
+            default -> false;
+        };
+    }
+
+    private static final Set<String> ORCHESTRATED_KINDS = Set.of(
+            "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob");
 }

@@ -30,15 +30,24 @@ import java.util.Map;
  *     "location": {"file": "compose.yaml", "line": 6, "column": 5}
  *   }],
  *   "suppressed": [{ ...the fields of a finding..., "reason": "why (or null)",
- *                    "suppressedAt": {"file": "compose.yaml", "line": 5, "column": 5} }],
+ *                    "suppressedAt": {"file": "compose.yaml", "line": 5, "column": 5},
+ *                    "waiver": {"owner": "platform-team@example.com", "expires": "2027-03-31"} }],
+ *                    // "waiver" only for a finding hidden by a waiver of .shipshape.yaml
  *   "diagnostics": [{"level": "error", "message": "...", "location": {...}}],
  *   "coverage": {"found": {"compose": 1, ...every kind...}, "loaded": {...},
  *                "skipped": [{"file": "a.bin", "reason": "binary file"}], "rulesRun": 24},
  *   "summary": {"findings": 1, "bySeverity": {"critical": 1, ...all five...},
  *               "byPillar": {"security": {"critical": 1, ...}, ...all five...},
- *               "suppressed": 0, "errors": 0, "warnings": 0}
+ *               "suppressed": 0, "errors": 0, "warnings": 0},
+ *   "baseline": {"file": ".shipshape-baseline.json", "new": 1, "unchanged": 12,
+ *                "unchangedFindings": [{ ...the fields of a finding... }],
+ *                "fixed": [{"fingerprint": "9c1e...", "ruleId": "SS-101", "rule": "privileged-container",
+ *                           "file": "compose.yaml", "object": "services.db", "message": "..."}]}
  * }
  * }</pre>
+ *
+ * {@code baseline} is there only when the scan compared with a baseline ({@code --baseline}); then
+ * {@code findings} and the summary count only the new findings.
  *
  * Severities, pillars and source kinds are lower case ({@code daemon-json}); a location in a
  * file has {@code file} (as given on the command line), {@code line} and {@code column} (1-based),
@@ -79,6 +88,12 @@ public final class JsonReporter implements Reporter {
             writeFindingFields(json, entry.finding());
             json.writeStringField("reason", entry.reason());
             if (entry.suppressedAt() != null) writeLocation(json, "suppressedAt", entry.suppressedAt());
+            if (entry.isWaived()) {
+                json.writeObjectFieldStart("waiver");
+                json.writeStringField("owner", entry.waiver().owner());
+                json.writeStringField("expires", entry.waiver().expires().toString());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -95,8 +110,36 @@ public final class JsonReporter implements Reporter {
 
         writeCoverage(json, report.coverage());
         writeSummary(json, report);
+        if (report.baseline().isPresent()) writeBaseline(json, report.findings().size(), report.baseline().get());
         json.writeEndObject();
         PrettyJson.finish(json, out);
+    }
+
+    private static void writeBaseline(JsonGenerator json, int newFindings, Report.BaselineComparison baseline) throws IOException {
+        json.writeObjectFieldStart("baseline");
+        json.writeStringField("file", baseline.file());
+        json.writeNumberField("new", newFindings);
+        json.writeNumberField("unchanged", baseline.unchanged().size());
+        json.writeArrayFieldStart("unchangedFindings");
+        for (Finding finding : baseline.unchanged()) {
+            json.writeStartObject();
+            writeFindingFields(json, finding);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("fixed");
+        for (Report.FixedFinding fixed : baseline.fixed()) {
+            json.writeStartObject();
+            json.writeStringField("fingerprint", fixed.fingerprint());
+            json.writeStringField("ruleId", fixed.ruleId());
+            json.writeStringField("rule", fixed.rule());
+            json.writeStringField("file", fixed.file());
+            json.writeStringField("object", fixed.object());
+            json.writeStringField("message", fixed.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void writeFindingFields(JsonGenerator json, Finding finding) throws IOException {

@@ -13,7 +13,7 @@ import java.io.Writer;
  * The one JSON layout every JSON output uses: two-space indents, {@code "key": value}, "\n" line
  * ends on every platform, so that output diffs cleanly and golden files stay byte-stable.
  */
-final class PrettyJson {
+public final class PrettyJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -22,7 +22,7 @@ final class PrettyJson {
     private PrettyJson() {
     }
 
-    static JsonGenerator open(Writer out) throws IOException {
+    public static JsonGenerator open(Writer out) throws IOException {
         JsonGenerator generator = FACTORY.createGenerator(out);
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
@@ -36,7 +36,7 @@ final class PrettyJson {
     }
 
     /** Ends the document with a newline and flushes, leaving {@code out} open. */
-    static void finish(JsonGenerator generator, Writer out) throws IOException {
+    public static void finish(JsonGenerator generator, Writer out) throws IOException {
         generator.flush();
         out.write('\n');
         out.flush();

@@ -1,25 +1,32 @@
 package dev.shipshape.report;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Origin;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.scan.Coverage;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Everything a reporter writes: the findings that count, the ones the user suppressed (with
- * why), the problems with the input, and what was covered.
+ * Everything a reporter writes: the findings that count, the ones the user suppressed or waived
+ * (with why), the problems with the input, what was covered, and how the findings compare with a
+ * baseline when one was given.
  *
- * @param findings   after policy (disabled rules removed, severities overridden), sorted by location
- * @param suppressed findings hidden by a suppression, each with the reason given
+ * @param findings   after policy (disabled rules removed, severities overridden, waivers and
+ *                   suppressions applied; with a baseline, only the new ones), sorted by location
+ * @param suppressed findings hidden by a suppression or a waiver, each with the reason given
  * @param rules      every rule that ran (SARIF lists their metadata)
+ * @param baseline   how the findings compare with the baseline file, when one was given
  */
 public record Report(
         List<Finding> findings,
         List<SuppressedFinding> suppressed,
         List<Diagnostic> diagnostics,
         Coverage coverage,
-        List<RuleInfo> rules) {
+        List<RuleInfo> rules,
+        Optional<BaselineComparison> baseline) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -28,7 +35,49 @@ public record Report(
         rules = List.copyOf(rules);
     }
 
-    /** A finding the user chose to hide, and the suppression's reason and place. */
-    public record SuppressedFinding(Finding finding, String reason, dev.shipshape.model.Origin suppressedAt) {
+    /** A report without a baseline. */
+    public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
+            List<RuleInfo> rules) {
+        this(findings, suppressed, diagnostics, coverage, rules, Optional.empty());
+    }
+
+    /**
+     * A finding the user chose to hide, and the reason and place: an inline suppression in the
+     * scanned file, or a waiver in the configuration file (then {@code waiver} says who accepted
+     * the risk and until when).
+     */
+    public record SuppressedFinding(Finding finding, String reason, Origin suppressedAt, WaiverInfo waiver) {
+
+        /** A finding hidden by a suppression in the scanned input. */
+        public SuppressedFinding(Finding finding, String reason, Origin suppressedAt) {
+            this(finding, reason, suppressedAt, null);
+        }
+
+        public boolean isWaived() {
+            return waiver != null;
+        }
+    }
+
+    /** Who accepted a waived finding's risk, and the last day the waiver holds. */
+    public record WaiverInfo(String owner, LocalDate expires) {
+    }
+
+    /**
+     * The findings of this run against a baseline file.
+     *
+     * @param file      the baseline as given on the command line
+     * @param unchanged findings that are in the baseline (not counted as findings of this run)
+     * @param fixed     baseline entries no finding matches any more
+     */
+    public record BaselineComparison(String file, List<Finding> unchanged, List<FixedFinding> fixed) {
+
+        public BaselineComparison {
+            unchanged = List.copyOf(unchanged);
+            fixed = List.copyOf(fixed);
+        }
+    }
+
+    /** A baseline entry that no longer matches a finding: fixed, or its file was not scanned. */
+    public record FixedFinding(String fingerprint, String ruleId, String rule, String file, String object, String message) {
     }
 }

@@ -37,9 +37,18 @@ public final class RuleDocs {
         this.examples = examples;
     }
 
-    /** Where a rule is documented: its anchor in docs/rules.md. */
+    /** Where a built-in rule is documented: its anchor in docs/rules.md. */
     public static String helpUri(RuleInfo rule) {
         return DOCS_URL + "#" + rule.name();
+    }
+
+    /** A project's own rule (from .shipshape.yaml), documented there rather than in docs/rules.md. */
+    public static boolean isCustom(RuleInfo rule) {
+        return rule.id().startsWith("CUSTOM-");
+    }
+
+    private static String documentation(RuleInfo rule) {
+        return isCustom(rule) ? "a rule of this project, in its .shipshape.yaml" : helpUri(rule);
     }
 
     // ---- shipshape rules (text) ----
@@ -101,7 +110,7 @@ public final class RuleDocs {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-                json.writeStringField("helpUri", helpUri(rule));
+                if (!isCustom(rule)) json.writeStringField("helpUri", helpUri(rule));
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -202,7 +211,7 @@ public final class RuleDocs {
             text.append("\n\nReferences:");
             for (Reference reference : rule.references()) text.append("\n- ").append(label(reference)).append(": ").append(reference.url());
         }
-        return text.append("\n\nDocumentation: ").append(helpUri(rule)).toString();
+        return text.append("\n\nDocumentation: ").append(documentation(rule)).toString();
     }
 
     /** A rule's help for SARIF viewers that render Markdown (GitHub code scanning). */
@@ -214,6 +223,7 @@ public final class RuleDocs {
                 md.append("\n- [").append(label(reference)).append("](").append(reference.url()).append(')');
             }
         }
+        if (isCustom(rule)) return md.append("\n\nA rule of this project, in its `.shipshape.yaml`.").toString();
         return md.append("\n\n[Documentation and examples](").append(helpUri(rule)).append(')').toString();
     }
 
@@ -252,7 +262,7 @@ public final class RuleDocs {
             if (example.truncated()) text.append("  ...\n");
             text.append('\n');
         }
-        text.append("More: ").append(helpUri(rule)).append('\n');
+        text.append("More: ").append(documentation(rule)).append('\n');
         return text.toString();
     }
 

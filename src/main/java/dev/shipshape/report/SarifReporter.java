@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * <p>Every rule that ran is in {@code tool.driver.rules} with its full metadata (GitHub shows
  * {@code help}, not {@code helpUri}); each result has a real region from the finding's origin;
  * suppressed findings are results with a {@code suppressions} entry, so services count them as
- * suppressed rather than fixed; problems with the input are tool execution notifications.
+ * suppressed rather than fixed (a waiver of the configuration file is an "external" suppression with
+ * its owner and end date in the properties); problems with the input are tool execution
+ * notifications. When the scan compared with a baseline, the results are the new findings, each
+ * with {@code baselineState: "new"}.
  */
 public final class SarifReporter implements Reporter {
 
@@ -82,6 +85,7 @@ public final class SarifReporter implements Reporter {
         for (Finding finding : report.findings()) {
             json.writeStartObject();
             writeResultFields(json, finding, ruleIndex);
+            if (report.baseline().isPresent()) json.writeStringField("baselineState", "new");
             json.writeEndObject();
         }
         for (Report.SuppressedFinding entry : report.suppressed()) {
@@ -116,7 +120,7 @@ public final class SarifReporter implements Reporter {
         json.writeObjectFieldStart("defaultConfiguration");
         json.writeStringField("level", level(rule.severity()));
         json.writeEndObject();
-        json.writeStringField("helpUri", RuleDocs.helpUri(rule));
+        if (!RuleDocs.isCustom(rule)) json.writeStringField("helpUri", RuleDocs.helpUri(rule));
         json.writeObjectFieldStart("help");
         json.writeStringField("text", RuleDocs.helpText(rule));
         json.writeStringField("markdown", RuleDocs.helpMarkdown(rule));
@@ -124,6 +128,7 @@ public final class SarifReporter implements Reporter {
         json.writeObjectFieldStart("properties");
         json.writeArrayFieldStart("tags");
         json.writeString(rule.pillar().name().toLowerCase(Locale.ROOT));
+        if (RuleDocs.isCustom(rule)) json.writeString("custom");
         json.writeEndArray();
         json.writeStringField("security-severity", securitySeverity(rule.severity()));
         json.writeEndObject();
@@ -151,6 +156,12 @@ public final class SarifReporter implements Reporter {
         if (at != null) {
             json.writeFieldName("location");
             writeLocation(json, at);
+        }
+        if (entry.isWaived()) {
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("owner", entry.waiver().owner());
+            json.writeStringField("expires", entry.waiver().expires().toString());
+            json.writeEndObject();
         }
         json.writeEndObject();
         json.writeEndArray();

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The report for people: findings grouped by file, each with its fix on a second line, then the
- * problems with the input, and a summary per pillar with what was covered.
+ * The report for people: findings grouped by file, each with its fix on a second line, then how
+ * they compare with a baseline (when one was given), the problems with the input, and a summary
+ * per pillar with what was covered.
  *
  * <pre>
  * compose.yaml
@@ -54,6 +55,7 @@ public final class TextReporter implements Reporter {
         List<String> sections = new ArrayList<>();
         sections.addAll(findingGroups(report.findings()));
         if (!options.quiet()) {
+            report.baseline().ifPresent(baseline -> sections.add(baseline(baseline)));
             // Notes (an object kind that is not checked) are in JSON and SARIF; here they would bury the errors.
             List<Diagnostic> problems = report.diagnostics().stream()
                     .filter(diagnostic -> diagnostic.level() != Diagnostic.Level.INFO)
@@ -121,11 +123,33 @@ public final class TextReporter implements Reporter {
         for (Report.SuppressedFinding entry : sorted) {
             Finding finding = entry.finding();
             String reason = entry.reason() == null || entry.reason().isBlank() ? "(no reason given)" : printable(entry.reason());
+            if (entry.isWaived()) {
+                reason = "waived by %s until %s: %s".formatted(printable(entry.waiver().owner()), entry.waiver().expires(), reason);
+            }
             text.append("  ").append(pad(printable(finding.origin().toString()), originWidth))
                     .append("  ").append(pad(finding.severity().label(), SEVERITY_WIDTH))
                     .append("  ").append(pad(finding.rule().name(), ruleWidth))
                     .append("  ").append(printable(finding.message())).append('\n');
-            text.append("  ").append(" ".repeat(originWidth + 2)).append(paint("reason: " + reason, DIM)).append('\n');
+            text.append("  ").append(" ".repeat(originWidth + 2)).append(paint((entry.isWaived() ? "" : "reason: ") + reason, DIM)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** What the baseline holds back, and what it lists that is gone: the entries to drop from it. */
+    private static String baseline(Report.BaselineComparison baseline) {
+        StringBuilder text = new StringBuilder("baseline ").append(printable(baseline.file())).append(": ")
+                .append(plural(baseline.unchanged().size(), "known finding")).append(" not shown, ");
+        if (baseline.fixed().isEmpty()) return text.append("none fixed\n").toString();
+        text.append(baseline.fixed().size()).append(" fixed (write the baseline again to drop them):\n");
+        List<Report.FixedFinding> fixed = baseline.fixed();
+        int fileWidth = fixed.stream().mapToInt(entry -> printable(entry.file()).length()).max().orElse(0);
+        int objectWidth = fixed.stream().mapToInt(entry -> printable(entry.object()).length()).max().orElse(0);
+        int ruleWidth = fixed.stream().mapToInt(entry -> printable(entry.rule()).length()).max().orElse(0);
+        for (Report.FixedFinding entry : fixed) {
+            text.append("  ").append(pad(printable(entry.file()), fileWidth))
+                    .append("  ").append(pad(printable(entry.object()), objectWidth))
+                    .append("  ").append(pad(printable(entry.rule()), ruleWidth))
+                    .append("  ").append(printable(entry.message()).stripTrailing()).append('\n');
         }
         return text.toString();
     }
@@ -151,7 +175,10 @@ public final class TextReporter implements Reporter {
         for (Finding finding : report.findings()) total.merge(finding.severity(), 1, Integer::sum);
         StringBuilder text = new StringBuilder();
         int findings = report.findings().size();
-        text.append(findings == 0 ? "no findings" : plural(findings, "finding") + " (" + severityCounts(total) + ")");
+        String noun = report.baseline().isPresent() ? "new finding" : "finding";
+        text.append(findings == 0 ? "no " + noun + "s" : plural(findings, noun) + " (" + severityCounts(total) + ")");
+        report.baseline().ifPresent(baseline -> text.append(", ").append(baseline.unchanged().size()).append(" in the baseline, ")
+                .append(baseline.fixed().size()).append(" fixed"));
         text.append(", ").append(report.suppressed().size()).append(" suppressed");
         if (!report.suppressed().isEmpty() && !options.showSuppressed()) text.append(" (--show-suppressed lists them)");
         long errors = report.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.ERROR).count();

@@ -12,32 +12,63 @@ import java.util.stream.Stream;
 public final class BuiltInRules {
 
     private static final List<Rule> SECURITY = List.of(
+            new dev.shipshape.rules.image.AddInsteadOfCopy(),
             new dev.shipshape.rules.security.CapabilitiesNotDropped(),
             new dev.shipshape.rules.security.DaemonNoNewPrivilegesDisabled(),
             new dev.shipshape.rules.security.DaemonTcpWithoutTls(),
+            new dev.shipshape.rules.security.DaemonSocketTooOpen(),
             new dev.shipshape.rules.security.DaemonUsernsRemapDisabled(),
             new dev.shipshape.rules.security.DaemonWithoutAuthorizationPlugin(),
             new dev.shipshape.rules.security.DangerousCapability(),
+            new dev.shipshape.rules.security.DockerGroupMembers(),
             new dev.shipshape.rules.security.DockerSocketMounted(),
             new dev.shipshape.rules.security.DuplicateLabel(),
             new dev.shipshape.rules.security.HostDeviceMapped(),
             new dev.shipshape.rules.security.HostNamespaceShared(),
             new dev.shipshape.rules.security.ImageNotPinned(),
+            new dev.shipshape.rules.security.ImageWithoutDigest(),
+            new dev.shipshape.rules.image.MissingImageLabels(),
+            new dev.shipshape.rules.image.PipeToShell(),
             new dev.shipshape.rules.security.PrivilegeEscalationAllowed(),
             new dev.shipshape.rules.security.PrivilegedContainer(),
+            new dev.shipshape.rules.image.RemoteAdd(),
             new dev.shipshape.rules.security.RunsAsRoot(),
+            new dev.shipshape.rules.image.SecretInBuild(),
             new dev.shipshape.rules.security.SecretInEnvironment(),
             new dev.shipshape.rules.security.SensitiveHostPath(),
+            new dev.shipshape.rules.image.SudoInImage(),
             new dev.shipshape.rules.security.UnconfinedSecurityProfile(),
+            new dev.shipshape.rules.image.UnpinnedBaseImage(),
             new dev.shipshape.rules.security.WritableHostMount(),
             new dev.shipshape.rules.security.WritableRootFilesystem()
     );
 
     private static final List<Rule> STORAGE = List.of(
+            new dev.shipshape.rules.storage.AnonymousVolume(),
+            new dev.shipshape.rules.storage.DanglingVolume(),
+            new dev.shipshape.rules.storage.EphemeralStorageForStateful(),
+            new dev.shipshape.rules.storage.LocalDriverInSwarm(),
+            new dev.shipshape.rules.storage.NodeBoundStorage(),
+            new dev.shipshape.rules.storage.StatefulWithoutVolume(),
+            new dev.shipshape.rules.storage.StatefulsetWithoutClaims(),
+            new dev.shipshape.rules.storage.UnboundedTmpfs()
     );
 
     private static final List<Rule> ORCHESTRATION = List.of(
-            new dev.shipshape.rules.orchestration.DaemonLiveRestoreDisabled()
+            new dev.shipshape.rules.orchestration.ContainerRestarting(),
+            new dev.shipshape.rules.orchestration.ContainerUnhealthy(),
+            new dev.shipshape.rules.orchestration.DaemonLiveRestoreDisabled(),
+            new dev.shipshape.rules.orchestration.MissingCpuLimit(),
+            new dev.shipshape.rules.orchestration.MissingDisruptionBudget(),
+            new dev.shipshape.rules.orchestration.MissingHealthcheck(),
+            new dev.shipshape.rules.orchestration.MissingMemoryLimit(),
+            new dev.shipshape.rules.orchestration.MissingPidsLimit(),
+            new dev.shipshape.rules.orchestration.MissingReadinessProbe(),
+            new dev.shipshape.rules.orchestration.MissingRestartPolicy(),
+            new dev.shipshape.rules.orchestration.MissingSpread(),
+            new dev.shipshape.rules.orchestration.MissingUpdateStrategy(),
+            new dev.shipshape.rules.orchestration.MutableImageTag(),
+            new dev.shipshape.rules.orchestration.SingleReplica()
     );
 
     private static final List<Rule> NETWORKING = List.of(
@@ -50,6 +81,14 @@ public final class BuiltInRules {
     );
 
     private static final List<Rule> DISCOVERY = List.of(
+            new dev.shipshape.rules.discovery.DependsOnWithoutHealth(),
+            new dev.shipshape.rules.discovery.DiscoverableWithoutHealth(),
+            new dev.shipshape.rules.discovery.HardcodedPeerAddress(),
+            new dev.shipshape.rules.discovery.HostPortConflict(),
+            new dev.shipshape.rules.discovery.LegacyLink(),
+            new dev.shipshape.rules.discovery.ServicePortMismatch(),
+            new dev.shipshape.rules.discovery.ServiceSelectsNothing(),
+            new dev.shipshape.rules.discovery.StatefulsetWithoutHeadlessService()
     );
 
     private static final List<Rule> ALL = Stream.of(SECURITY, STORAGE, ORCHESTRATION, NETWORKING, DISCOVERY)
@@ -75,6 +114,8 @@ public final class BuiltInRules {
     private static Rule withOptions(Rule rule, RuleOptions options) {
         return switch (rule.info().name()) {
             case "image-not-pinned" -> new dev.shipshape.rules.security.ImageNotPinned(options.requireDigest());
+            case "missing-image-labels" -> new dev.shipshape.rules.image.MissingImageLabels(options.requiredLabels());
+            case "unpinned-base-image" -> new dev.shipshape.rules.image.UnpinnedBaseImage(options.requireDigest());
             default -> rule;
         };
     }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * A rule's metadata: what users see in findings, {@code shipshape rules}, {@code explain},
  * SARIF and {@code docs/rules.md}.
  *
- * @param id          stable {@code SS-NNN}; never reused or renumbered
+ * @param id          stable {@code SS-NNN}; never reused or renumbered. A project's custom rule
+ *                    (from {@code .shipshape.yaml}) has {@code CUSTOM-<name>}, so that it can never
+ *                    take a built-in id
  * @param name        kebab-case, names the problem; what users type in config and suppressions
  * @param aliases     former names, so that old suppressions keep working
  * @param title       sentence case, no trailing period
@@ -31,13 +33,13 @@ public record RuleInfo(
         Set<SourceKind> appliesTo,
         List<Reference> references) {
 
-    private static final Pattern ID = Pattern.compile("SS-\\d{3}");
+    private static final Pattern ID = Pattern.compile("SS-\\d{3}|CUSTOM-[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public RuleInfo {
         Objects.requireNonNull(pillar, "pillar");
         Objects.requireNonNull(severity, "severity");
-        if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("rule id must match SS-NNN: " + id);
+        if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("rule id must match SS-NNN or CUSTOM-<name>: " + id);
         if (name == null || !NAME.matcher(name).matches()) throw new IllegalArgumentException("rule name must be kebab-case: " + name);
         requireText(title, "title", name);
         requireText(rationale, "rationale", name);

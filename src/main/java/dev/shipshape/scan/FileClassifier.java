@@ -70,7 +70,20 @@ final class FileClassifier {
         String lower = fileName.toLowerCase(Locale.ROOT);
         boolean legacyCompose = lower.contains("compose") && LEGACY_COMPOSE_SERVICE_KEY.matcher(head).find();
         if (!services && !legacyCompose) return Optional.empty();
-        return Optional.of(lower.contains("stack") || lower.contains("swarm") ? SourceKind.STACK : SourceKind.COMPOSE);
+        return Optional.of(namesASwarmStack(lower) ? SourceKind.STACK : SourceKind.COMPOSE);
+    }
+
+    /**
+     * A stack file says so in its name: "stack" or "swarm" as a word of it (docker-stack.yml,
+     * docker-compose.swarm.yml), not inside another word (clickstack); an override file never is one,
+     * since {@code docker stack deploy} reads no override.
+     */
+    static boolean namesASwarmStack(String lowerCaseName) {
+        if (lowerCaseName.contains("compose.override.")) return false;
+        for (String word : lowerCaseName.split("[^a-z0-9]+")) {
+            if (word.equals("stack") || word.equals("swarm")) return true;
+        }
+        return false;
     }
 
     static boolean isComposeOverride(String fileName) {

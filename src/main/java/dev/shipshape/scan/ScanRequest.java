@@ -9,13 +9,15 @@ import java.util.Set;
 /**
  * What the user asked to scan and how.
  *
- * @param paths        files and folders to scan
- * @param excludes     glob patterns of paths to leave out ({@code --exclude})
- * @param maxFileSize  files larger than this many bytes are reported and skipped
- * @param configFile   {@code --config}; when empty, {@code .shipshape.yaml} is looked for upward from the first path
- * @param onlyRules    {@code --rule}: run only these (names, aliases or ids); empty means all enabled rules
- * @param skipRules    {@code --skip-rule}: never run these
- * @param environment  the variables Compose interpolation sees
+ * @param paths         files and folders to scan
+ * @param excludes      glob patterns of paths to leave out ({@code --exclude})
+ * @param maxFileSize   files larger than this many bytes are reported and skipped
+ * @param configFile    {@code --config}; when empty, {@code .shipshape.yaml} is looked for upward from the first path
+ * @param onlyRules     {@code --rule}: run only these (names, aliases or ids); empty means all enabled rules
+ * @param skipRules     {@code --skip-rule}: never run these
+ * @param environment   the variables Compose interpolation sees
+ * @param baseline      {@code --baseline}: report only findings that are not in this baseline file
+ * @param writeBaseline {@code --write-baseline}: the baseline file to be written (its folder is what paths in it are relative to)
  */
 public record ScanRequest(
         List<Path> paths,
@@ -24,7 +26,9 @@ public record ScanRequest(
         Optional<Path> configFile,
         Set<String> onlyRules,
         Set<String> skipRules,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        Optional<Path> baseline,
+        Optional<Path> writeBaseline) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -34,5 +38,11 @@ public record ScanRequest(
         onlyRules = Set.copyOf(onlyRules);
         skipRules = Set.copyOf(skipRules);
         environment = Map.copyOf(environment);
+    }
+
+    /** A request without a baseline. */
+    public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
+            Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment) {
+        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, Optional.empty(), Optional.empty());
     }
 }

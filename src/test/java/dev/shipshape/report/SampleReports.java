@@ -13,6 +13,7 @@ import dev.shipshape.scan.Coverage;
 import dev.shipshape.scan.SkippedFile;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hand-built reports for the reporter golden files: independent of the real rules and of the
@@ -71,7 +72,36 @@ final class SampleReports {
             .appliesTo(SourceKind.COMPOSE)
             .build();
 
+    static final RuleInfo TEAM_LABEL = RuleInfo.builder("CUSTOM-team-label-required", "team-label-required")
+            .pillar(Pillar.ORCHESTRATION)
+            .severity(Severity.MEDIUM)
+            .title("Every workload names its owning team")
+            .rationale("A rule of this project, defined at .shipshape.yaml:9.")
+            .remediation("Add a label team=<name>.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
+            .build();
+
     private SampleReports() {
+    }
+
+    /** The policy at work: a custom rule's finding, a waived finding, and a comparison with a baseline. */
+    static Report policy() {
+        List<Finding> newFindings = List.of(
+                Finding.of(PRIVILEGED, Origin.at("compose.yaml", 15, 5), "service 'db' runs privileged"),
+                Finding.of(TEAM_LABEL, Origin.at("compose.yaml", 12, 3), "service 'db' has no team label"));
+        List<Report.SuppressedFinding> waived = List.of(new Report.SuppressedFinding(
+                Finding.of(HOST_NETWORK, Origin.at("compose.yaml", 9, 5), "service 'exporter' uses the host network"),
+                "needs host metrics; isolated node pool", Origin.at(".shipshape.yaml", 2, 5),
+                new Report.WaiverInfo("platform-team@example.com", java.time.LocalDate.of(2027, 3, 31))));
+        List<Diagnostic> diagnostics = List.of(Diagnostic.warning(Origin.at(".shipshape.yaml", 7, 5),
+                "waiver of 'privileged-container' for 'compose.yaml#services.gone' matches no finding; "
+                        + "remove it if the problem is fixed, or correct its target"));
+        Report.BaselineComparison baseline = new Report.BaselineComparison(".shipshape-baseline.json",
+                List.of(Finding.of(PRIVILEGED, Origin.at("compose.yaml", 8, 5), "service 'web' runs privileged")),
+                List.of(new Report.FixedFinding("5d41402abc4b2a76b9719d911017c592", "SS-402", "host-network", "deploy/k8s.yaml",
+                        "DaemonSet/ops/node-agent", "DaemonSet 'node-agent' uses the host network")));
+        Coverage coverage = new Coverage(Map.of(SourceKind.COMPOSE, 1), Map.of(SourceKind.COMPOSE, 1), List.of(), 3);
+        return new Report(newFindings, waived, diagnostics, coverage, List.of(PRIVILEGED, HOST_NETWORK, TEAM_LABEL), Optional.of(baseline));
     }
 
     /** One of everything: each severity, a live origin, a path that needs percent-encoding, suppressions, diagnostics, skips. */

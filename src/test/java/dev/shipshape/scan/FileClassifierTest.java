@@ -36,6 +36,9 @@ class FileClassifierTest {
             swarm.yaml                | services:\\n  web: {}\\n                     | STACK
             docker-compose.yml        | web:\\n  image: nginx:1.27\\n                | COMPOSE
             old-stack-compose.yml     | web:\\n  build: .\\n                         | STACK
+            docker-compose.swarm.yml  | services:\\n  web: {}\\n                     | STACK
+            clickstack-compose.yml    | services:\\n  web: {}\\n                     | COMPOSE
+            stack__docker-compose.override.yml | services:\\n  web: {}\\n           | COMPOSE
             app.yml                   | web:\\n  image: nginx:1.27\\n                | none
             compose-ci.yml            | jobs:\\n  test:\\n    runs-on: ubuntu\\n     | none
             values.yaml               | app:\\n  apiVersion: v1\\n  kind: Pod\\n     | none

@@ -7,8 +7,10 @@ import dev.shipshape.load.compose.ComposeNode.Sequence;
 import dev.shipshape.model.Origin;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,8 +19,9 @@ import java.util.function.Function;
  * mappings merge key by key and the later side wins; sequences are appended; {@code command},
  * {@code entrypoint} and {@code healthcheck.test} are replaced; {@code ports}, {@code volumes},
  * {@code secrets}, {@code configs} and {@code devices} are unique by their target; {@code environment},
- * {@code labels} and the like merge as maps whatever their form; {@code !reset} removes a value and
- * {@code !override} replaces it without merging.
+ * {@code labels} and the like merge as maps whatever their form; {@code extra_hosts} are appended
+ * without repeats whatever their form; {@code networks} and {@code depends_on} merge by name whatever
+ * their form; {@code !reset} removes a value and {@code !override} replaces it without merging.
  *
  * <p>Values are never copied: each keeps the origin of the file it was written in.
  */
@@ -62,7 +65,8 @@ final class ComposeMerge {
         return switch (key) {
             case "command", "entrypoint" -> override;
             case "healthcheck" -> nested(base, override, (field, earlier, later) -> field.equals("test") ? later : merge(earlier, later));
-            case "environment", "labels", "sysctls", "annotations", "extra_hosts" -> keyed(base, override);
+            case "environment", "labels", "sysctls", "annotations" -> keyed(base, override);
+            case "extra_hosts" -> appendNew(ExtraHostSyntax.asSequence(base), ExtraHostSyntax.asSequence(override), ExtraHostSyntax::mergeKey);
             case "deploy" -> nested(base, override, (field, earlier, later) -> field.equals("labels") ? keyed(earlier, later) : merge(earlier, later));
             case "build" -> nested(buildMapping(base), buildMapping(override), (field, earlier, later) ->
                     field.equals("args") || field.equals("labels") ? keyed(earlier, later) : merge(earlier, later));
@@ -157,6 +161,26 @@ final class ComposeMerge {
                 if (key != null) positionOfKey.put(key, items.size());
                 items.add(item);
             }
+        }
+        return new Sequence(items, baseSequence.origin(), baseSequence.lastLine(), null);
+    }
+
+    /**
+     * Appends the later entries that the earlier side does not already have (compose-go's rule for
+     * {@code extra_hosts}); an entry without a key is always appended.
+     */
+    private static ComposeNode appendNew(ComposeNode base, ComposeNode override, Function<ComposeNode, String> keyOf) {
+        if (ComposeNode.OVERRIDE_TAG.equals(override.tag())) return override;
+        if (!(base instanceof Sequence baseSequence) || !(override instanceof Sequence overrideSequence)) return override;
+        List<ComposeNode> items = new ArrayList<>(baseSequence.items());
+        Set<String> earlierKeys = new HashSet<>();
+        for (ComposeNode item : items) {
+            String key = keyOf.apply(item);
+            if (key != null) earlierKeys.add(key);
+        }
+        for (ComposeNode item : overrideSequence.items()) {
+            String key = keyOf.apply(item);
+            if (key == null || !earlierKeys.contains(key)) items.add(item);
         }
         return new Sequence(items, baseSequence.origin(), baseSequence.lastLine(), null);
     }

@@ -31,11 +31,13 @@ final class ServiceReader {
     private final SourceKind kind;
     private final SettingReader reader;
     private final BuildLink builds;
+    private final DeployReader deployReader;
 
     ServiceReader(SourceKind kind, SettingReader reader, BuildLink builds) {
         this.kind = kind;
         this.reader = reader;
         this.builds = builds;
+        this.deployReader = new DeployReader(reader);
     }
 
     Workload read(String name, Origin origin, Mapping service) {
@@ -46,8 +48,8 @@ final class ServiceReader {
         container.user = reader.string(service, "user", origin);
         container.privileged = reader.bool(service, "privileged", origin);
         container.readOnlyRootFilesystem = reader.bool(service, "read_only", origin);
-        readCapabilities(service, "cap_add", container.capabilitiesAdded);
-        readCapabilities(service, "cap_drop", container.capabilitiesDropped);
+        readStrings(service, "cap_add", container.capabilitiesAdded);
+        readStrings(service, "cap_drop", container.capabilitiesDropped);
         for (ComposeNode item : reader.list(service, "security_opt", false)) {
             reader.itemText(item, "a security_opt entry").ifPresent(text -> SecurityOptSyntax.apply(text, item.origin(), container, reader));
         }
@@ -69,12 +71,21 @@ final class ServiceReader {
         container.resources = resources(service, deploy, origin);
         service.member("build").ifPresent(build -> container.builtFrom = builds.imageOf(build).orElse(null));
 
+        List<Setting<String>> links = new ArrayList<>();
+        readStrings(service, "links", links);
+        readStrings(service, "external_links", links);
         return new Workload("service", name, null, kind, origin, service.lastLine(),
                 replicas(service, deploy, origin), restartPolicy(service, deploy, origin),
-                List.of(container.build()), labels(service), Map.of());
+                List.of(container.build()), labels(service), Map.of(),
+                deployReader.rollout(deploy, origin), deployReader.scheduling(deploy, origin),
+                service.get("depends_on").map(value -> DependencySyntax.read(value, reader)).orElse(List.of()),
+                links,
+                service.get("extra_hosts").map(value -> ExtraHostSyntax.read(value, reader)).orElse(List.of()),
+                Setting.unset(origin), List.of());
     }
 
-    private void readCapabilities(Mapping service, String key, List<Setting<String>> into) {
+    /** A list of strings, each trimmed at its item. */
+    private void readStrings(Mapping service, String key, List<Setting<String>> into) {
         for (ComposeNode item : reader.list(service, key, false)) {
             reader.itemText(item, "a " + key + " entry").ifPresent(text -> into.add(Setting.of(text.trim(), item.origin())));
         }

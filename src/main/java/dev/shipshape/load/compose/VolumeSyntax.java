@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Compose {@code volumes} entries (short {@code SRC:DST[:MODE]} and long {@code {type, source, target,
- * read_only}}) and {@code tmpfs} entries, as {@link Mount}s at the entry's own position.
+ * read_only, tmpfs: {size}}}) and {@code tmpfs} entries ({@code PATH[:OPTIONS]}, {@code size=64m} among
+ * the options), as {@link Mount}s at the entry's own position; a tmpfs size as written.
  */
 final class VolumeSyntax {
 
@@ -32,10 +33,11 @@ final class VolumeSyntax {
         List<String> parts = splitKeepingDrives(written.trim());
         return switch (parts.size()) {
             case 1 -> parts.getFirst().isEmpty() ? Optional.empty() : Optional.of(new ShortVolume(null, parts.getFirst(), null));
-            case 2 -> parts.get(1).isEmpty() ? Optional.empty()
-                    : Optional.of(new ShortVolume(emptyToNull(parts.get(0)), parts.get(1), null));
-            case 3 -> parts.get(1).isEmpty() ? Optional.empty()
-                    : Optional.of(new ShortVolume(emptyToNull(parts.get(0)), parts.get(1), parts.get(2)));
+            // An empty source (":/data", often "${UNSET}:/data") is refused by Compose: "empty section between colons".
+            case 2 -> parts.get(0).isEmpty() || parts.get(1).isEmpty() ? Optional.empty()
+                    : Optional.of(new ShortVolume(parts.get(0), parts.get(1), null));
+            case 3 -> parts.get(0).isEmpty() || parts.get(1).isEmpty() ? Optional.empty()
+                    : Optional.of(new ShortVolume(parts.get(0), parts.get(1), parts.get(2)));
             default -> Optional.empty();
         };
     }
@@ -89,7 +91,22 @@ final class VolumeSyntax {
                 .flatMap(node -> ((ComposeNode.Scalar) node).bool())
                 .map(value -> Setting.of(value, origin))
                 .orElse(Setting.unset(origin));
-        return Optional.of(new Mount(type, source, target, readOnly, origin));
+        Setting<String> sizeLimit = type == Mount.Type.TMPFS ? tmpfsSize(mapping, diagnostics) : Setting.unset(origin);
+        return Optional.of(new Mount(type, source, target, readOnly, origin, sizeLimit));
+    }
+
+    /** {@code tmpfs: {size: 64m}} of a long-form tmpfs volume, at the {@code size} key; unset at the item without one. */
+    private static Setting<String> tmpfsSize(ComposeNode.Mapping volume, List<Diagnostic> diagnostics) {
+        Optional<ComposeNode> options = volume.get("tmpfs");
+        if (options.isEmpty() || options.get() instanceof ComposeNode.Scalar scalar && scalar.isNull()) return Setting.unset(volume.origin());
+        if (!(options.get() instanceof ComposeNode.Mapping tmpfs)) {
+            diagnostics.add(Diagnostic.error(options.get().origin(), "'tmpfs' must be a mapping (size, mode), not " + options.get().describeType()));
+            return Setting.unset(volume.origin());
+        }
+        return tmpfs.member("size")
+                .filter(size -> size.value() instanceof ComposeNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank())
+                .map(size -> Setting.of(((ComposeNode.Scalar) size.value()).text().trim(), size.keyOrigin()))
+                .orElse(Setting.unset(volume.origin()));
     }
 
     /** A {@code tmpfs} value: one path or a list, each {@code path[:options]}. */
@@ -101,12 +118,29 @@ final class VolumeSyntax {
                 String written = scalar.text().trim();
                 int colon = written.indexOf(':');
                 String target = colon < 0 ? written : written.substring(0, colon);
-                mounts.add(new Mount(Mount.Type.TMPFS, null, target, Setting.unset(item.origin()), item.origin()));
+                String size = colon < 0 ? null : sizeOption(written, colon + 1);
+                Origin origin = item.origin();
+                mounts.add(new Mount(Mount.Type.TMPFS, null, target, Setting.unset(origin), origin,
+                        size == null ? Setting.unset(origin) : Setting.of(size, origin)));
             } else {
                 diagnostics.add(Diagnostic.error(item.origin(), "a tmpfs entry must be a path, not " + item.describeType()));
             }
         }
         return mounts;
+    }
+
+    /** The value of the {@code size=} option in the comma list that starts at {@code from}; null when there is none. */
+    private static String sizeOption(String written, int from) {
+        String size = null;
+        int start = from;
+        while (start <= written.length()) {
+            int comma = written.indexOf(',', start);
+            int end = comma < 0 ? written.length() : comma;
+            String option = written.substring(start, end).trim();
+            if (option.startsWith("size=") && option.length() > "size=".length()) size = option.substring("size=".length()).trim();
+            start = end + 1;
+        }
+        return size;
     }
 
     /** What makes two volume entries the same when files are merged: the target path; null when it has none. */

@@ -8,20 +8,31 @@ import dev.shipshape.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads a Kubernetes manifest (one or more YAML documents, {@code kind: List} included) into
- * the model: every object that runs pods becomes a {@link dev.shipshape.model.Workload}.
+ * the model: every object that runs pods becomes a {@link dev.shipshape.model.Workload}, every
+ * core Service a {@link dev.shipshape.model.ServiceEndpoint} and every PodDisruptionBudget a
+ * {@link dev.shipshape.model.DisruptionBudget}.
  *
  * <p>Bad input never throws: a YAML syntax error keeps the documents before it, and an object
  * that is malformed is reported with its location while the rest of the file is still read.
  */
 public final class KubernetesLoader {
 
+    private static final String SERVICE = "Service";
+    private static final String DISRUPTION_BUDGET = "PodDisruptionBudget";
+    /** A Service of another API group (Knative's serving.knative.dev) is another kind altogether. */
+    private static final Set<String> SERVICE_API_VERSIONS = Set.of("v1");
+    private static final Set<String> DISRUPTION_BUDGET_API_VERSIONS = Set.of("policy/v1", "policy/v1beta1");
+
     public LoadResult load(String shownPath, String text) {
         YamlDocuments.Parsed parsed = YamlDocuments.parse(shownPath, text);
         Problems problems = new Problems();
         WorkloadReader workloads = new WorkloadReader(problems);
+        ServiceReader services = new ServiceReader(problems);
+        DisruptionBudgetReader budgets = new DisruptionBudgetReader(problems);
         SuppressionAnnotations suppressionAnnotations = new SuppressionAnnotations(problems);
         Inventory.Builder inventory = Inventory.builder();
         List<Suppression> suppressions = new ArrayList<>();
@@ -29,7 +40,9 @@ public final class KubernetesLoader {
 
         for (ManifestObject object : new ManifestObjects(problems).of(parsed.documents())) {
             Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind());
-            if (workloadKind.isEmpty() && !WorkloadKinds.isRecognisedOther(object.kind())) {
+            boolean service = is(object, SERVICE, SERVICE_API_VERSIONS);
+            boolean budget = is(object, DISRUPTION_BUDGET, DISRUPTION_BUDGET_API_VERSIONS);
+            if (workloadKind.isEmpty() && !service && !budget && !WorkloadKinds.isRecognisedOther(object.kind())) {
                 skipped.add(object);
                 continue;
             }
@@ -41,6 +54,10 @@ public final class KubernetesLoader {
                 if (read.podTemplateMetadata() != metadata) {
                     suppressionAnnotations.read(read.podTemplateMetadata(), object, suppressions);
                 }
+            } else if (service) {
+                inventory.add(services.read(object, metadata));
+            } else if (budget) {
+                budgets.read(object, metadata).ifPresent(inventory::add);
             }
         }
         skipped.report(problems);
@@ -48,5 +65,12 @@ public final class KubernetesLoader {
         List<Diagnostic> diagnostics = new ArrayList<>(problems.all());
         diagnostics.addAll(parsed.diagnostics());
         return new LoadResult(inventory.build(), diagnostics, suppressions, List.of());
+    }
+
+    /** The object is of this kind, in one of these API versions (or in none written, which is already reported). */
+    private static boolean is(ManifestObject object, String kind, Set<String> apiVersions) {
+        if (!object.kind().equals(kind)) return false;
+        String apiVersion = object.apiVersion();
+        return apiVersion == null || apiVersions.contains(apiVersion);
     }
 }

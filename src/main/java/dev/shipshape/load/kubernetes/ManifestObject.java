@@ -34,6 +34,11 @@ final class ManifestObject {
         return kindOrigin;
     }
 
+    /** The {@code apiVersion} as written; null when it is not (already reported) or is no string. */
+    String apiVersion() {
+        return fields.entry("apiVersion").flatMap(entry -> entry.value().text()).orElse(null);
+    }
+
     /** The object's first line: its first key. */
     int firstLine() {
         return fields.origin().line();

@@ -2,6 +2,7 @@ package dev.shipshape.load.kubernetes;
 
 import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Container;
+import dev.shipshape.model.Setting;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +24,9 @@ final class PodSpecReader {
 
     /**
      * @param ownerDescription "Deployment 'web'", for the containers' descriptions
-     * @param claimTemplates   a StatefulSet's {@code volumeClaimTemplates}, which containers mount by name
+     * @param claimTemplates   the names of a StatefulSet's {@code volumeClaimTemplates}, which containers mount by name
      */
-    List<Container> read(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<YamlNode> claimTemplates) {
+    List<Container> read(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<Setting<String>> claimTemplates) {
         PodContext pod = new PodContext(ownerDescription,
                 spec.bool("hostNetwork").orElse(null),
                 spec.bool("hostPID").orElse(null),

@@ -4,6 +4,7 @@ import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.load.yaml.YamlNode.Entry;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.Setting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,22 @@ import java.util.Optional;
  */
 final class PodVolumes {
 
+    /** The emptyDir medium that makes it a tmpfs (RAM-backed) mount. */
+    private static final String MEMORY_MEDIUM = "Memory";
+
     /**
      * One pod volume.
      *
-     * @param source      the host path, claim, secret or config map name; emptyDir's {@code medium}
-     *                    ("Memory"); null when the volume names none
+     * @param source      the host path, claim, secret or config map name; null when the volume names none
+     *                    (always for an emptyDir)
      * @param pathOrigin  for a hostPath, where its {@code path} is written; else null
+     * @param sizeLimit   an emptyDir's {@code sizeLimit} at its key; null when not written
      */
-    record PodVolume(Mount.Type type, String source, Origin pathOrigin) {
+    record PodVolume(Mount.Type type, String source, Origin pathOrigin, Setting<String> sizeLimit) {
+
+        PodVolume(Mount.Type type, String source, Origin pathOrigin) {
+            this(type, source, pathOrigin, null);
+        }
     }
 
     static final PodVolumes NONE = new PodVolumes(Map.of());
@@ -33,14 +42,12 @@ final class PodVolumes {
         this.byName = byName;
     }
 
-    static PodVolumes read(List<YamlNode> volumes, List<YamlNode> claimTemplates, Problems problems) {
+    /** @param claimTemplates the names of a StatefulSet's {@code volumeClaimTemplates} */
+    static PodVolumes read(List<YamlNode> volumes, List<Setting<String>> claimTemplates, Problems problems) {
         if (volumes.isEmpty() && claimTemplates.isEmpty()) return NONE;
         Map<String, PodVolume> byName = HashMap.newHashMap(volumes.size() + claimTemplates.size());
-        for (YamlNode item : claimTemplates) {
-            Fields.ofItem(item, "an item of 'volumeClaimTemplates'", problems)
-                    .flatMap(template -> template.mapping("metadata"))
-                    .flatMap(metadata -> metadata.text("name"))
-                    .ifPresent(name -> byName.put(name.value(), new PodVolume(Mount.Type.CLAIM, name.value(), null)));
+        for (Setting<String> claim : claimTemplates) {
+            byName.put(claim.value(), new PodVolume(Mount.Type.CLAIM, claim.value(), null));
         }
         for (YamlNode item : volumes) {
             Optional<Fields> volume = Fields.ofItem(item, "a volume", problems);
@@ -66,7 +73,7 @@ final class PodVolumes {
             return new PodVolume(Mount.Type.HOST_PATH, null, hostPath.get().origin());
         }
         if (volume.entry("emptyDir").isPresent()) {
-            return new PodVolume(Mount.Type.EMPTY_DIR, sourceName(volume, "emptyDir", "medium"), null);
+            return emptyDir(volume.mapping("emptyDir"));
         }
         if (volume.entry("persistentVolumeClaim").isPresent()) {
             return new PodVolume(Mount.Type.CLAIM, sourceName(volume, "persistentVolumeClaim", "claimName"), null);
@@ -78,6 +85,14 @@ final class PodVolumes {
             return new PodVolume(Mount.Type.CONFIG, sourceName(volume, "configMap", "name"), null);
         }
         return new PodVolume(Mount.Type.OTHER, null, null);
+    }
+
+    /** {@code medium: Memory} is a tmpfs; any other medium (none, HugePages) a directory of the node's. */
+    private static PodVolume emptyDir(Optional<Fields> emptyDir) {
+        if (emptyDir.isEmpty()) return new PodVolume(Mount.Type.EMPTY_DIR, null, null);
+        boolean inMemory = emptyDir.get().text("medium").map(medium -> medium.value().equals(MEMORY_MEDIUM)).orElse(false);
+        return new PodVolume(inMemory ? Mount.Type.TMPFS : Mount.Type.EMPTY_DIR, null, null,
+                emptyDir.get().text("sizeLimit").orElse(null));
     }
 
     private static String sourceName(Fields volume, String type, String nameKey) {

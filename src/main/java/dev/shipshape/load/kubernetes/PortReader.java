@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Reads a container's {@code ports}. A port with a {@code hostPort} (other than 0, which
- * Kubernetes treats as none) is published; its origin is then the {@code hostPort} key.
+ * Kubernetes treats as none) is published; its origin is then the {@code hostPort} key. A port's
+ * {@code name} is kept: a Service's {@code targetPort} may refer to it.
  */
 final class PortReader {
 
@@ -32,13 +33,14 @@ final class PortReader {
             }
             String protocol = fields.text("protocol").map(written -> written.value().toLowerCase(Locale.ROOT)).orElse("tcp");
             Origin itemOrigin = item.origin();
+            String name = fields.textOrNull("name");
             Optional<Setting<Long>> hostPort = fields.integer("hostPort").filter(number -> number.value() != 0);
             if (hostPort.isPresent()) {
                 Setting<String> hostIp = fields.text("hostIP").orElse(Setting.unset(itemOrigin));
                 into.add(new Port(hostIp, Long.toString(hostPort.get().value()), containerPort.get().value(), protocol,
-                        hostPort.get().origin()));
+                        hostPort.get().origin(), name));
             } else {
-                into.add(new Port(Setting.unset(itemOrigin), null, containerPort.get().value(), protocol, itemOrigin));
+                into.add(new Port(Setting.unset(itemOrigin), null, containerPort.get().value(), protocol, itemOrigin, name));
             }
         }
     }

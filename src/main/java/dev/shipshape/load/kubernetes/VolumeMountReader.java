@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Joins a container's {@code volumeMounts} with the pod's volumes. A hostPath mount points at
  * the volume's {@code path} (what a finding about the host path wants); any other mount at its
- * volumeMount item.
+ * volumeMount item. An emptyDir's {@code sizeLimit} stays at its key in the pod's volume, as every
+ * container mounting it shares that one limit.
  */
 final class VolumeMountReader {
 
@@ -41,7 +42,8 @@ final class VolumeMountReader {
             }
             PodVolumes.PodVolume joined = volume.get();
             Origin origin = joined.type() == Mount.Type.HOST_PATH && joined.pathOrigin() != null ? joined.pathOrigin() : itemOrigin;
-            into.add(new Mount(joined.type(), joined.source(), target, readOnly, origin));
+            Setting<String> sizeLimit = joined.sizeLimit() != null ? joined.sizeLimit() : Setting.unset(origin);
+            into.add(new Mount(joined.type(), joined.source(), target, readOnly, origin, sizeLimit));
         }
     }
 }

@@ -5,26 +5,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The kinds the loader knows: those that run pods, and those it recognises without reading them yet. */
+/** The kinds the loader knows: those that run pods, and those it recognises without reading them. */
 final class WorkloadKinds {
 
     private static final List<String> TEMPLATE = List.of("template");
     private static final List<String> JOB_TEMPLATE = List.of("jobTemplate", "spec", "template");
 
     private static final Map<String, WorkloadKind> BY_NAME = Map.of(
-            "Pod", new WorkloadKind("Pod", List.of(), false),
-            "Deployment", new WorkloadKind("Deployment", TEMPLATE, true),
-            "ReplicaSet", new WorkloadKind("ReplicaSet", TEMPLATE, true),
-            "ReplicationController", new WorkloadKind("ReplicationController", TEMPLATE, true),
-            "StatefulSet", new WorkloadKind("StatefulSet", TEMPLATE, true),
-            "DaemonSet", new WorkloadKind("DaemonSet", TEMPLATE, false),
-            "Job", new WorkloadKind("Job", TEMPLATE, false),
-            "CronJob", new WorkloadKind("CronJob", JOB_TEMPLATE, false));
+            "Pod", new WorkloadKind("Pod", List.of(), false, null),
+            "Deployment", new WorkloadKind("Deployment", TEMPLATE, true, "strategy"),
+            "ReplicaSet", new WorkloadKind("ReplicaSet", TEMPLATE, true, null),
+            "ReplicationController", new WorkloadKind("ReplicationController", TEMPLATE, true, null),
+            "StatefulSet", new WorkloadKind("StatefulSet", TEMPLATE, true, "updateStrategy"),
+            "DaemonSet", new WorkloadKind("DaemonSet", TEMPLATE, false, "updateStrategy"),
+            "Job", new WorkloadKind("Job", TEMPLATE, false, null),
+            "CronJob", new WorkloadKind("CronJob", JOB_TEMPLATE, false, null));
 
-    /** Kinds the model has no place for yet (services, policies, claims…): known, so not reported as skipped. */
+    /**
+     * Kinds the model has no place for yet (policies, claims…): known, so not reported as skipped.
+     * Services and PodDisruptionBudgets are read (see {@link KubernetesLoader}).
+     */
     private static final Set<String> RECOGNISED_OTHERS = Set.of(
-            "Service", "NetworkPolicy", "PersistentVolumeClaim", "Ingress", "Namespace", "ServiceAccount",
-            "PodDisruptionBudget");
+            "NetworkPolicy", "PersistentVolumeClaim", "Ingress", "Namespace", "ServiceAccount");
 
     private WorkloadKinds() {
     }

@@ -1,8 +1,9 @@
 package dev.shipshape.load.kubernetes;
 
-import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.Rollout;
+import dev.shipshape.model.Scheduling;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -21,10 +22,18 @@ final class WorkloadReader {
 
     private final Problems problems;
     private final PodSpecReader podSpecs;
+    private final RolloutReader rollouts;
+    private final SchedulingReader scheduling;
+    private final HostAliasReader hostAliases;
+    private final ClaimTemplateReader claimTemplates;
 
     WorkloadReader(Problems problems) {
         this.problems = problems;
         this.podSpecs = new PodSpecReader(problems);
+        this.rollouts = new RolloutReader();
+        this.scheduling = new SchedulingReader(problems);
+        this.hostAliases = new HostAliasReader(problems);
+        this.claimTemplates = new ClaimTemplateReader(problems);
     }
 
     Read read(ManifestObject object, WorkloadKind kind, ObjectMetadata metadata) {
@@ -40,19 +49,26 @@ final class WorkloadReader {
 
         Setting<Integer> replicas = kind.hasReplicas() ? objectSpec.flatMap(this::replicas).orElse(Setting.unset(origin))
                 : Setting.unset(origin);
+        Setting<String> serviceName = kind.hasServiceName()
+                ? objectSpec.flatMap(spec -> spec.text("serviceName")).orElse(Setting.unset(origin))
+                : Setting.unset(origin);
+        List<Setting<String>> claims = kind.hasClaimTemplates() ? claimTemplates.read(objectSpec) : List.of();
+        Rollout rollout = rollouts.read(objectSpec, kind, origin);
+
         Setting<String> restartPolicy = Setting.unset(origin);
         List<Container> containers = List.of();
         if (podSpec.isPresent()) {
             restartPolicy = podSpec.get().text("restartPolicy").orElse(restartPolicy);
-            List<YamlNode> claimTemplates = kind.hasClaimTemplates()
-                    ? objectSpec.map(spec -> spec.list("volumeClaimTemplates")).orElse(List.of()) : List.of();
-            containers = podSpecs.read(podSpec.get(), description, ProfileAnnotations.read(templateMetadata.annotations()),
-                    claimTemplates);
+            containers = podSpecs.read(podSpec.get(), description, ProfileAnnotations.read(templateMetadata.annotations()), claims);
         } else {
             problems.warn(origin, description + " has no pod spec at '" + kind.podSpecPath() + "'");
         }
+        Scheduling placement = scheduling.read(podSpec, origin);
+        List<Setting<String>> extraHosts = hostAliases.read(podSpec);
+
         Workload workload = new Workload(kind.name(), metadata.name(), metadata.namespace(), SourceKind.KUBERNETES,
-                origin, object.lastLine(), replicas, restartPolicy, containers, metadata.labels(), templateMetadata.labelMap());
+                origin, object.lastLine(), replicas, restartPolicy, containers, metadata.labels(), templateMetadata.labelMap(),
+                rollout, placement, List.of(), List.of(), extraHosts, serviceName, claims);
         return new Read(workload, templateMetadata);
     }
 

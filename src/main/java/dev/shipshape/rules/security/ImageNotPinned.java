@@ -17,6 +17,12 @@ import java.util.stream.Stream;
  * Flags container images that are not pinned: no tag or {@code latest} without a digest, and, when
  * the project requires digests, any reference without one. A value the loader could not resolve
  * (an unset variable, an empty or malformed reference) is not judged: the loader reports it.
+ *
+ * <p>In a workload an orchestrator rolls out ({@link Workload#isRolledOutByOrchestrator()}: Swarm
+ * stack services, Kubernetes controllers) mutable-image-tag reports {@code latest} and untagged
+ * images instead, so that each reference is reported once; this rule still reports the
+ * require-digest case there. That is also why it lists no Swarm stack among the kinds it applies
+ * to: in a stack it only ever fires under the require-digest policy.
  */
 public final class ImageNotPinned implements ContainerRule {
 
@@ -28,11 +34,14 @@ public final class ImageNotPinned implements ContainerRule {
                     An image without a tag, or tagged `latest`, is whatever the registry serves on \
                     the day it is pulled: two nodes can run different code, a rollback goes nowhere, \
                     and a compromised or careless push reaches production on the next restart. A tag \
-                    can still be moved; only a digest names exactly the bytes that were reviewed.""")
+                    can still be moved; only a digest names exactly the bytes that were reviewed. In Swarm \
+                    stack services and Kubernetes controllers (Deployment, StatefulSet, DaemonSet, Job…) \
+                    mutable-image-tag reports `latest` and untagged images instead, so that each reference \
+                    is reported once; there this rule reports only a missing digest the project requires.""")
             .remediation("Name a version tag in `image:` (`nginx:1.27.3`), and add its digest "
                     + "(`nginx:1.27.3@sha256:…`) where the project requires exact images; let a bot such as "
                     + "Renovate or Dependabot propose the updates.")
-            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
+            .appliesTo(SourceKind.COMPOSE, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.url("Kubernetes: images (avoid the :latest tag in production)",
                             "https://kubernetes.io/docs/concepts/containers/images/"),
@@ -63,14 +72,18 @@ public final class ImageNotPinned implements ContainerRule {
     public Stream<Finding> check(Workload workload, Container container) {
         var image = container.image();
         if (!image.isSet()) return Stream.empty();
+        boolean rolledOut = workload.isRolledOutByOrchestrator();
         return ImageReference.parse(image.value())
-                .flatMap(reference -> problem(reference, image.value()))
+                .flatMap(reference -> problem(reference, image.value(), rolledOut))
                 .map(problem -> Finding.of(INFO, image.origin(), container.description() + " " + problem))
                 .stream();
     }
 
-    private Optional<String> problem(ImageReference reference, String written) {
+    /** @param rolledOut true when mutable-image-tag reports a missing or {@code latest} tag for this workload */
+    private Optional<String> problem(ImageReference reference, String written, boolean rolledOut) {
         if (reference.hasDigest()) return Optional.empty();
+        boolean mutable = !reference.hasTag() || reference.tag().equals(LATEST);
+        if (mutable && rolledOut) return Optional.empty();
         if (!reference.hasTag()) {
             return Optional.of("uses image '" + written + "' without a tag, so it runs whatever 'latest' is when pulled");
         }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   <li>values under {@code /run/secrets} point at a mounted secret (Compose, Swarm, Docker).</li>
  * </ul>
  */
-final class SecretClassifier {
+public final class SecretClassifier {
 
     private static final Set<String> SECRET_WORDS = Set.of(
             "PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS");
@@ -45,7 +45,7 @@ final class SecretClassifier {
     }
 
     /** Why a value counts as a secret: a credential's shape it contains, or (shape empty) its variable's name. */
-    record Verdict(Optional<CredentialShape.Found> shape) {
+    public record Verdict(Optional<CredentialShape.Found> shape) {
 
         boolean byShape() {
             return shape.isPresent();
@@ -53,7 +53,7 @@ final class SecretClassifier {
     }
 
     /** Empty when the value is not a secret; a null or empty value never is. */
-    static Optional<Verdict> classify(String name, String value) {
+    public static Optional<Verdict> classify(String name, String value) {
         if (value == null || value.isEmpty()) return Optional.empty();
         Optional<CredentialShape.Found> shape = CredentialShape.find(value);
         if (shape.isPresent()) return Optional.of(new Verdict(shape));
@@ -64,7 +64,7 @@ final class SecretClassifier {
     }
 
     /** True when the name says the variable holds a secret (see the class comment for the exclusions). */
-    static boolean isSecretName(String name) {
+    public static boolean isSecretName(String name) {
         if (name == null) return false;
         String upper = name.toUpperCase(Locale.ROOT);
         List<String> words = List.of(WORD_SEPARATOR.split(upper));

@@ -215,6 +215,40 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void tmpfsSizesFromOptionsAndFromLongFormVolumes() throws IOException {
+        LoadResult result = load("""
+                services:
+                  web:
+                    image: nginx
+                    read_only: true
+                    tmpfs:
+                      - /run:size=16M,mode=1750,exec
+                      - /tmp:rw,noexec,nosuid
+                      - /cache:mode=1777, size=64m
+                    volumes:
+                      - type: tmpfs
+                        target: /scratch
+                        tmpfs:
+                          size: 67108864
+                          mode: 1777
+                      - type: tmpfs
+                        target: /buffer
+                  api:
+                    image: api
+                    tmpfs: /run:size=1g
+                """);
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.inventory().workloads().get(0).containers().getFirst().mounts()).containsExactly(
+                new Mount(Mount.Type.TMPFS, null, "/scratch", Setting.unset(at(10, 9)), at(10, 9), Setting.of("67108864", at(13, 11))),
+                new Mount(Mount.Type.TMPFS, null, "/buffer", Setting.unset(at(15, 9)), at(15, 9), Setting.unset(at(15, 9))),
+                new Mount(Mount.Type.TMPFS, null, "/run", Setting.unset(at(6, 9)), at(6, 9), Setting.of("16M", at(6, 9))),
+                new Mount(Mount.Type.TMPFS, null, "/tmp", Setting.unset(at(7, 9)), at(7, 9), Setting.unset(at(7, 9))),
+                new Mount(Mount.Type.TMPFS, null, "/cache", Setting.unset(at(8, 9)), at(8, 9), Setting.of("64m", at(8, 9))));
+        assertThat(result.inventory().workloads().get(1).containers().getFirst().mounts()).containsExactly(
+                new Mount(Mount.Type.TMPFS, null, "/run", Setting.unset(at(19, 12)), at(19, 12), Setting.of("1g", at(19, 12))));
+    }
+
+    @Test
     void networksAsListOrMap() throws IOException {
         LoadResult result = load("""
                 services:

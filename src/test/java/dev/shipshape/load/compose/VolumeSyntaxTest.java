@@ -62,9 +62,62 @@ class VolumeSyntaxTest {
     }
 
     @Test
-    void tmpfsEntriesDropTheirOptions() {
+    void tmpfsEntryKeepsItsSizeAtTheItem() {
         List<Mount> mounts = VolumeSyntax.tmpfs(new ComposeNode.Scalar("/run:size=64m,mode=1777", false, AT, null), new ArrayList<>());
-        assertThat(mounts).containsExactly(new Mount(Mount.Type.TMPFS, null, "/run", Setting.unset(AT), AT));
+        assertThat(mounts).containsExactly(new Mount(Mount.Type.TMPFS, null, "/run", Setting.unset(AT), AT, Setting.of("64m", AT)));
+    }
+
+    @Test
+    void tmpfsSizeMayComeAfterOtherOptions() {
+        assertThat(tmpfsSize("/tmp:rw,noexec, size=1g")).isEqualTo(Setting.of("1g", AT));
+    }
+
+    @Test
+    void tmpfsWithoutSizeOptionHasNoSizeLimit() {
+        assertThat(tmpfsSize("/tmp:rw,noexec,nosuid")).isEqualTo(Setting.unset(AT));
+        assertThat(tmpfsSize("/tmp")).isEqualTo(Setting.unset(AT));
+        assertThat(tmpfsSize("/tmp:size=")).isEqualTo(Setting.unset(AT));
+        assertThat(tmpfsSize("/tmp:sizes=1g")).isEqualTo(Setting.unset(AT));
+    }
+
+    private static Setting<String> tmpfsSize(String written) {
+        return VolumeSyntax.tmpfs(new ComposeNode.Scalar(written, false, AT, null), new ArrayList<>()).getFirst().sizeLimit();
+    }
+
+    @Test
+    void longFormTmpfsSizeIsAtTheSizeKey() {
+        Origin sizeKey = Origin.at("compose.yaml", 12, 13);
+        ComposeNode.Mapping options = new ComposeNode.Mapping(List.of(member("size", "64m", sizeKey)), sizeKey, 12, null);
+        ComposeNode.Mapping longForm = new ComposeNode.Mapping(List.of(
+                member("type", "tmpfs", AT),
+                member("target", "/scratch", Origin.at("compose.yaml", 10, 11)),
+                new ComposeNode.Member("tmpfs", Origin.at("compose.yaml", 11, 11), options)), AT, 12, null);
+        assertThat(VolumeSyntax.mount(longForm, new ArrayList<>()))
+                .contains(new Mount(Mount.Type.TMPFS, null, "/scratch", Setting.unset(AT), AT, Setting.of("64m", sizeKey)));
+    }
+
+    @Test
+    void longFormTmpfsOptionsThatAreNotAMappingAreAnError() {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Origin optionsValue = Origin.at("compose.yaml", 11, 18);
+        ComposeNode.Mapping longForm = new ComposeNode.Mapping(List.of(
+                member("type", "tmpfs", AT),
+                member("target", "/scratch", Origin.at("compose.yaml", 10, 11)),
+                new ComposeNode.Member("tmpfs", Origin.at("compose.yaml", 11, 11), new ComposeNode.Scalar("64m", false, optionsValue, null))), AT, 11, null);
+        assertThat(VolumeSyntax.mount(longForm, diagnostics))
+                .contains(new Mount(Mount.Type.TMPFS, null, "/scratch", Setting.unset(AT), AT, Setting.unset(AT)));
+        assertThat(diagnostics).containsExactly(Diagnostic.error(optionsValue, "'tmpfs' must be a mapping (size, mode), not a scalar"));
+    }
+
+    @Test
+    void onlyTmpfsVolumesHaveASizeLimit() {
+        Origin sizeKey = Origin.at("compose.yaml", 12, 13);
+        ComposeNode.Mapping options = new ComposeNode.Mapping(List.of(member("size", "64m", sizeKey)), sizeKey, 12, null);
+        ComposeNode.Mapping longForm = new ComposeNode.Mapping(List.of(
+                member("type", "volume", AT),
+                member("target", "/data", Origin.at("compose.yaml", 10, 11)),
+                new ComposeNode.Member("tmpfs", Origin.at("compose.yaml", 11, 11), options)), AT, 12, null);
+        assertThat(VolumeSyntax.mount(longForm, new ArrayList<>()).orElseThrow().sizeLimit()).isEqualTo(Setting.unset(AT));
     }
 
     private static ComposeNode.Member member(String key, String value, Origin origin) {

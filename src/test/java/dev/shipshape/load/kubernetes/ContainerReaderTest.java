@@ -74,6 +74,7 @@ class ContainerReaderTest {
                         - containerPort: 53
                           protocol: UDP
                           hostPort: 53
+                          name: dns
                         - containerPort: 9090
                           hostPort: 9090
                           hostIP: 127.0.0.1
@@ -81,11 +82,12 @@ class ContainerReaderTest {
                           hostPort: 0
                 """).getFirst();
 
+        // a port keeps its name, published or not (a Service's targetPort may refer to it)
         assertThat(container.ports()).containsExactly(
-                new Port(Setting.unset(at(10, 11)), null, "8080", "tcp", at(10, 11)),
-                new Port(Setting.unset(at(12, 11)), "53", "53", "udp", at(14, 11)),
-                new Port(Setting.of("127.0.0.1", at(17, 11)), "9090", "9090", "tcp", at(16, 11)),
-                new Port(Setting.unset(at(18, 11)), null, "7070", "tcp", at(18, 11)));
+                new Port(Setting.unset(at(10, 11)), null, "8080", "tcp", at(10, 11), "http"),
+                new Port(Setting.unset(at(12, 11)), "53", "53", "udp", at(14, 11), "dns"),
+                new Port(Setting.of("127.0.0.1", at(18, 11)), "9090", "9090", "tcp", at(17, 11), null),
+                new Port(Setting.unset(at(19, 11)), null, "7070", "tcp", at(19, 11), null));
         assertThat(container.ports()).extracting(Port::isPublished).containsExactly(false, true, true, false);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.ServiceEndpoint;
 import dev.shipshape.model.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ class KubernetesCorpusTest {
         Map<Diagnostic.Level, Integer> byLevel = new EnumMap<>(Diagnostic.Level.class);
         int workloads = 0;
         int containers = 0;
+        int services = 0;
+        int budgets = 0;
         int filesWithSyntaxErrors = 0;
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -48,6 +51,12 @@ class KubernetesCorpusTest {
                 assertThat(workload.origin().source()).isEqualTo(shown);
                 assertThat(workload.lastLine()).as(shown).isGreaterThanOrEqualTo(workload.origin().line());
             }
+            for (ServiceEndpoint service : result.inventory().services()) {
+                services++;
+                assertThat(service.origin().source()).isEqualTo(shown);
+                assertThat(service.selectorOrigin().line()).as(shown).isPositive();
+            }
+            budgets += result.inventory().disruptionBudgets().size();
             for (Diagnostic diagnostic : result.diagnostics()) {
                 byLevel.merge(diagnostic.level(), 1, Integer::sum);
                 assertThat(diagnostic.origin().line()).as(diagnostic.toString()).isPositive();
@@ -57,8 +66,10 @@ class KubernetesCorpusTest {
                 filesWithSyntaxErrors++;
             }
         }
-        System.out.printf("Kubernetes corpus: %d files, %d workloads, %d containers, diagnostics %s, %d files with YAML syntax errors%n",
-                files.size(), workloads, containers, byLevel, filesWithSyntaxErrors);
+        System.out.printf("Kubernetes corpus: %d files, %d workloads, %d containers, %d services, %d disruption budgets,"
+                        + " diagnostics %s, %d files with YAML syntax errors%n",
+                files.size(), workloads, containers, services, budgets, byLevel, filesWithSyntaxErrors);
         assertThat(workloads).isPositive();
+        assertThat(services).isPositive();
     }
 }

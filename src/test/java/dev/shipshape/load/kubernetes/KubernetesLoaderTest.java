@@ -2,12 +2,19 @@ package dev.shipshape.load.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.DisruptionBudget;
+import dev.shipshape.model.LabelSelector;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.Port;
+import dev.shipshape.model.ServiceEndpoint;
+import dev.shipshape.model.Setting;
 import dev.shipshape.model.Workload;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,10 +111,6 @@ class KubernetesLoaderTest {
     @Test
     void recognisedKindsWithoutAModelPlaceAreReadSilently() {
         LoadResult result = load("""
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
                 metadata: {name: deny}
@@ -127,13 +130,100 @@ class KubernetesLoaderTest {
                 apiVersion: v1
                 kind: ServiceAccount
                 metadata: {name: web}
-                ---
-                apiVersion: policy/v1
-                kind: PodDisruptionBudget
-                metadata: {name: web}
                 """);
 
         assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.inventory().workloads()).isEmpty();
+        assertThat(result.inventory().services()).isEmpty();
+        assertThat(result.inventory().disruptionBudgets()).isEmpty();
+    }
+
+    @Test
+    void readsServicesAndDisruptionBudgetsBesideWorkloadsInDocumentsAndLists() {
+        LoadResult result = load("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: app
+                          image: nginx:1.27
+                          ports:
+                            - {name: http, containerPort: 8080}
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Service
+                    metadata:
+                      name: web
+                    spec:
+                      selector:
+                        app: web
+                      ports:
+                        - port: 80
+                          targetPort: http
+                  - apiVersion: policy/v1
+                    kind: PodDisruptionBudget
+                    metadata:
+                      name: web
+                    spec:
+                      maxUnavailable: 1
+                      selector:
+                        matchLabels: {app: web}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: admin
+                spec:
+                  selector: {app: admin}
+                """);
+
+        assertThat(result.diagnostics()).isEmpty();
+        Workload web = result.inventory().workloads().getFirst();
+        assertThat(result.inventory().workloads()).extracting(Workload::description).containsExactly("Deployment 'web'");
+        assertThat(result.inventory().services()).extracting(ServiceEndpoint::name, ServiceEndpoint::origin, ServiceEndpoint::selectorOrigin)
+                .containsExactly(tuple("web", at(20, 5), at(24, 7)), tuple("admin", at(39, 1), at(43, 3)));
+        ServiceEndpoint webService = result.inventory().services().getFirst();
+        assertThat(webService.ports()).containsExactly(
+                new ServiceEndpoint.ServicePort("80", Setting.of("http", at(28, 11)), at(27, 11)));
+        // what a discovery rule joins: the Service selects the pods, and its targetPort names one of their ports
+        assertThat(webService.selector().matches(web.podLabels())).isTrue();
+        assertThat(result.inventory().services().getLast().selector().matches(web.podLabels())).isFalse();
+        assertThat(web.containers().getFirst().ports()).extracting(Port::name).containsExactly("http");
+        assertThat(result.inventory().disruptionBudgets()).containsExactly(
+                new DisruptionBudget("web", null, at(30, 5), LabelSelector.of(Map.of("app", "web"))));
+        assertThat(result.inventory().disruptionBudgets().getFirst().selector().matches(web.podLabels())).isTrue();
+    }
+
+    @Test
+    void aServiceOfAnotherApiGroupIsNoCoreServiceAndIsSkipped() {
+        LoadResult result = load("""
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata: {name: hello}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - image: hello:1
+                ---
+                apiVersion: example.com/v1
+                kind: PodDisruptionBudget
+                metadata: {name: custom}
+                """);
+
+        assertThat(result.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Level.INFO, at(2, 1),
+                "skipped 2 objects of kinds not checked: Service, PodDisruptionBudget"));
+        assertThat(result.inventory().services()).isEmpty();
+        assertThat(result.inventory().disruptionBudgets()).isEmpty();
         assertThat(result.inventory().workloads()).isEmpty();
     }
 
@@ -332,7 +422,15 @@ class KubernetesLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "---\n", "42", "kind: [Pod]", "kind: List\nitems: {a: 1}", "kind: Pod\nspec: []",
             "kind: Pod\nmetadata: []\nspec:\n  containers: [{name: a, env: 3, envFrom: [1], volumeMounts: [{}]}]",
-            "&a [*a]", "kind: Pod\nspec: &s\n  containers:\n    - name: a\n  x: *s", "\t\u0000garbage: {"})
+            "&a [*a]", "kind: Pod\nspec: &s\n  containers:\n    - name: a\n  x: *s", "\t\u0000garbage: {",
+            "kind: Service\nspec: []", "kind: Service\nspec: {selector: [a], ports: {a: 1}, type: [x], clusterIP: {}}",
+            "kind: Service\nspec: {ports: [{port: [80], targetPort: {a: 1}}, [], null]}",
+            "kind: PodDisruptionBudget\nspec: {selector: {matchExpressions: {a: 1}, matchLabels: [x]}}",
+            "kind: PodDisruptionBudget\nspec: {selector: {matchExpressions: [{key: [k], operator: {}, values: x}, null]}}",
+            "kind: StatefulSet\nspec: {volumeClaimTemplates: [{metadata: []}, null], updateStrategy: [], serviceName: {},"
+                    + " template: {spec: {hostAliases: [{ip: [1], hostnames: x}, {}], affinity: [], nodeSelector: [],"
+                    + " topologySpreadConstraints: {}, volumes: [{name: v, emptyDir: [x]}]}}}",
+            "kind: Deployment\nspec: {strategy: {type: [x], rollingUpdate: []}, template: {spec: {affinity: {podAntiAffinity: 1}}}}"})
     void neverThrowsOnMalformedInput(String text) {
         assertThatCode(() -> load(text)).doesNotThrowAnyException();
     }

@@ -82,11 +82,85 @@ class VolumeMountReaderTest {
                 // a hostPath mount points at the path on the host, the others at their volumeMount
                 new Mount(Type.HOST_PATH, "/var/run/docker.sock", "/var/run/docker.sock", Setting.unset(at(10, 11)), at(29, 9)),
                 new Mount(Type.EMPTY_DIR, null, "/tmp", Setting.of(false, at(14, 11)), at(12, 11)),
-                new Mount(Type.EMPTY_DIR, "Memory", "/cache", Setting.unset(at(15, 11)), at(15, 11)),
+                new Mount(Type.TMPFS, null, "/cache", Setting.unset(at(15, 11)), at(15, 11)),
                 new Mount(Type.CLAIM, "web-data", "/data", Setting.unset(at(17, 11)), at(17, 11)),
                 new Mount(Type.SECRET, "web-tls", "/tls", Setting.of(true, at(21, 11)), at(19, 11)),
                 new Mount(Type.CONFIG, "web-settings", "/etc/app", Setting.unset(at(22, 11)), at(22, 11)),
                 new Mount(Type.OTHER, null, "/etc/podinfo", Setting.unset(at(24, 11)), at(24, 11)));
+    }
+
+    @Test
+    void anEmptyDirInMemoryIsATmpfsAndItsSizeLimitIsKeptAtItsKey() {
+        LoadResult result = load("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  initContainers:
+                    - name: warm
+                      image: app:1
+                      volumeMounts:
+                        - {name: shm, mountPath: /dev/shm}
+                  containers:
+                    - name: app
+                      image: app:1
+                      volumeMounts:
+                        - name: shm
+                          mountPath: /dev/shm
+                        - name: scratch
+                          mountPath: /scratch
+                        - name: pages
+                          mountPath: /hugepages
+                        - name: plain
+                          mountPath: /plain
+                  volumes:
+                    - name: shm
+                      emptyDir:
+                        medium: Memory
+                        sizeLimit: 256Mi
+                    - name: scratch
+                      emptyDir: {sizeLimit: 2Gi}
+                    - name: pages
+                      emptyDir:
+                        medium: HugePages
+                    - name: plain
+                      emptyDir:
+                """);
+
+        assertThat(result.diagnostics()).isEmpty();
+        List<Container> containers = result.inventory().workloads().getFirst().containers();
+        // the one limit of a volume, at its key, for every container that mounts it; the source of an emptyDir is none
+        assertThat(containers).flatExtracting(Container::mounts).containsExactly(
+                new Mount(Type.TMPFS, null, "/dev/shm", Setting.unset(at(10, 11)), at(10, 11), Setting.of("256Mi", at(27, 9))),
+                new Mount(Type.TMPFS, null, "/dev/shm", Setting.unset(at(15, 11)), at(15, 11), Setting.of("256Mi", at(27, 9))),
+                new Mount(Type.EMPTY_DIR, null, "/scratch", Setting.unset(at(17, 11)), at(17, 11), Setting.of("2Gi", at(29, 18))),
+                new Mount(Type.EMPTY_DIR, null, "/hugepages", Setting.unset(at(19, 11)), at(19, 11), Setting.unset(at(19, 11))),
+                new Mount(Type.EMPTY_DIR, null, "/plain", Setting.unset(at(21, 11)), at(21, 11), Setting.unset(at(21, 11))));
+    }
+
+    @Test
+    void onlyTheMediumMemoryMakesATmpfs() {
+        LoadResult result = load("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1
+                      volumeMounts:
+                        - {name: lower, mountPath: /a}
+                        - {name: empty, mountPath: /b}
+                  volumes:
+                    - {name: lower, emptyDir: {medium: memory}}
+                    - {name: empty, emptyDir: {medium: ""}}
+                """);
+
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.inventory().workloads().getFirst().containers().getFirst().mounts())
+                .extracting(Mount::type).containsExactly(Type.EMPTY_DIR, Type.EMPTY_DIR);
     }
 
     @Test

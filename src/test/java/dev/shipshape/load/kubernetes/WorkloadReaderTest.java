@@ -6,6 +6,8 @@ import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.KeyValue;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.Rollout;
+import dev.shipshape.model.Scheduling;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -75,6 +77,14 @@ class WorkloadReaderTest {
             assertThat(container.image()).isEqualTo(Setting.of("nginx:1.27", at(15, 11)));
         });
         assertThat(workload.lastLine()).isEqualTo(15);
+        // nothing written about rollout, placement, hosts or claims: unset at the workload, or empty
+        assertThat(workload.rollout()).isEqualTo(Rollout.unset(at(2, 1)));
+        assertThat(workload.scheduling()).isEqualTo(Scheduling.unset(at(2, 1)));
+        assertThat(workload.serviceName()).isEqualTo(Setting.unset(at(2, 1)));
+        assertThat(workload.claimTemplates()).isEmpty();
+        assertThat(workload.extraHosts()).isEmpty();
+        assertThat(workload.dependencies()).isEmpty();
+        assertThat(workload.links()).isEmpty();
     }
 
     @Test

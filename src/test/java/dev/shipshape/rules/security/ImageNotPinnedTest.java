@@ -67,6 +67,29 @@ class ImageNotPinnedTest {
         assertThat(new ImageNotPinned(true).check(workload(builtOnly), builtOnly)).isEmpty();
     }
 
+    @ParameterizedTest(name = "[{0}] in a {1} {2}: by default {3}, requiring digests {4}")
+    @CsvSource({
+            // mutable-image-tag reports latest and untagged images of rolled-out workloads
+            "nginx,        KUBERNETES, Deployment, false, false",
+            "nginx:latest, KUBERNETES, CronJob,    false, false",
+            "nginx:latest, STACK,      service,    false, false",
+            // ...but the require-digest policy is still this rule's
+            "nginx:1.27,   KUBERNETES, Deployment, false, true",
+            "nginx:1.27,   STACK,      service,    false, true",
+            // a bare Pod, a Compose service and a live container are not rolled out
+            "nginx:latest, KUBERNETES, Pod,        true,  true",
+            "nginx,        COMPOSE,    service,    true,  true",
+            "nginx,        LIVE_DOCKER, container, true,  true",
+    })
+    void leavesMutableTagsOfRolledOutWorkloadsToMutableImageTag(String image, SourceKind source, String kind,
+                                                                boolean byDefault, boolean requiringDigests) {
+        Container container = container(image);
+        Workload workload = new Workload(kind, "web", null, source, SERVICE, 4,
+                Setting.unset(SERVICE), Setting.unset(SERVICE), List.of(container), List.of(), Map.of());
+        assertThat(new ImageNotPinned().check(workload, container)).hasSize(byDefault ? 1 : 0);
+        assertThat(new ImageNotPinned(true).check(workload, container)).hasSize(requiringDigests ? 1 : 0);
+    }
+
     private static Container container(String image) {
         ContainerBuilder builder = Container.builder("web", "service 'web'", false, SERVICE);
         builder.image = Setting.of(image, IMAGE_KEY);

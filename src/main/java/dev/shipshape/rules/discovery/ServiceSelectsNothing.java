@@ -1,0 +1,98 @@
+package dev.shipshape.rules.discovery;
+
+import dev.shipshape.model.Inventory;
+import dev.shipshape.model.LabelSelector;
+import dev.shipshape.model.ServiceEndpoint;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.InventoryRule;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Flags Kubernetes Services whose selector matches the pods of no scanned workload in their
+ * namespace. A Service is judged only when the scan shows what it was written for: a workload in
+ * the Service's own file, a workload of its namespace with the Service's name, or one whose own
+ * labels (not its pods') the selector matches. A Service scanned without its pods' manifests, or
+ * in front of pods that an operator or a Helm release creates, is not accused.
+ */
+public final class ServiceSelectsNothing implements InventoryRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-502", "service-selects-nothing")
+            .pillar(Pillar.DISCOVERY)
+            .severity(Severity.HIGH)
+            .title("Service selects no pods")
+            .rationale("""
+                    A Service whose selector matches no pod has no endpoints: its name resolves and \
+                    its cluster IP accepts connections, which are then refused or time out. The \
+                    usual cause is a selector that drifted from the pod template's labels (a renamed \
+                    app, a typo, a label only on the Deployment's own metadata), and nothing warns \
+                    about it until the traffic fails.""")
+            .remediation("Make `spec.selector` of the Service equal to labels under `spec.template.metadata.labels` "
+                    + "of the workload it fronts, in the same namespace (check with "
+                    + "`kubectl get endpointslices -l kubernetes.io/service-name=<name>`); remove `selector` "
+                    + "if the endpoints are managed by hand.")
+            .appliesTo(SourceKind.KUBERNETES)
+            .references(
+                    Reference.url("Kubernetes: Service", "https://kubernetes.io/docs/concepts/services-networking/service/"),
+                    Reference.url("Kubernetes: debug Services",
+                            "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/"))
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Stream<Finding> check(Inventory inventory) {
+        List<Workload> kubernetes = inventory.workloads().stream()
+                .filter(workload -> workload.source() == SourceKind.KUBERNETES)
+                .toList();
+        if (kubernetes.isEmpty()) return Stream.empty();
+        return inventory.services().stream()
+                .filter(ServiceSelection::hasSelector)
+                .filter(service -> writtenFor(service, kubernetes))
+                .filter(service -> ServiceSelection.selectedBy(service, inventory).isEmpty())
+                .map(service -> Finding.of(INFO, service.selectorOrigin(), message(service)));
+    }
+
+    /** True when a scanned workload shows what the Service fronts, so that its selector can be judged. */
+    private static boolean writtenFor(ServiceEndpoint service, List<Workload> workloads) {
+        String namespace = ServiceSelection.namespace(service.namespace());
+        return workloads.stream().anyMatch(workload -> workload.origin().source().equals(service.origin().source())
+                || (ServiceSelection.namespace(workload.namespace()).equals(namespace)
+                        && (service.name() != null && service.name().equals(workload.name())
+                                || service.selector().matches(objectLabels(workload)))));
+    }
+
+    private static Map<String, String> objectLabels(Workload workload) {
+        Map<String, String> labels = new HashMap<>();
+        workload.labels().forEach(label -> labels.putIfAbsent(label.key(), label.value()));
+        return labels;
+    }
+
+    private static String message(ServiceEndpoint service) {
+        return service.description() + " selects " + describe(service.selector())
+                + ", which matches the pods of no scanned workload in namespace '"
+                + ServiceSelection.namespace(service.namespace()) + "'";
+    }
+
+    private static String describe(LabelSelector selector) {
+        Stream<String> labels = new TreeMap<>(selector.matchLabels()).entrySet().stream()
+                .map(label -> label.getKey() + "=" + label.getValue());
+        Stream<String> expressions = selector.expressions().stream()
+                .map(requirement -> requirement.key() + " " + requirement.operator()
+                        + (requirement.values().isEmpty() ? "" : " " + requirement.values()));
+        return Stream.concat(labels, expressions).collect(Collectors.joining(", "));
+    }
+}
