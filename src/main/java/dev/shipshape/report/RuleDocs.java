@@ -211,7 +211,8 @@ public final class RuleDocs {
             text.append("\n\nReferences:");
             for (Reference reference : rule.references()) text.append("\n- ").append(label(reference)).append(": ").append(reference.url());
         }
-        return text.append("\n\nDocumentation: ").append(documentation(rule)).toString();
+        if (isCustom(rule)) return text.toString();
+        return text.append("\n\nDocumentation: ").append(helpUri(rule)).toString();
     }
 
     /** A rule's help for SARIF viewers that render Markdown (GitHub code scanning). */
@@ -223,7 +224,7 @@ public final class RuleDocs {
                 md.append("\n- [").append(label(reference)).append("](").append(reference.url()).append(')');
             }
         }
-        if (isCustom(rule)) return md.append("\n\nA rule of this project, in its `.shipshape.yaml`.").toString();
+        if (isCustom(rule)) return md.toString();
         return md.append("\n\n[Documentation and examples](").append(helpUri(rule)).append(')').toString();
     }
 

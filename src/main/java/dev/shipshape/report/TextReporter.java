@@ -140,7 +140,8 @@ public final class TextReporter implements Reporter {
         StringBuilder text = new StringBuilder("baseline ").append(printable(baseline.file())).append(": ")
                 .append(plural(baseline.unchanged().size(), "known finding")).append(" not shown, ");
         if (baseline.fixed().isEmpty()) return text.append("none fixed\n").toString();
-        text.append(baseline.fixed().size()).append(" fixed (write the baseline again to drop them):\n");
+        text.append(baseline.fixed().size()).append(" fixed (write the baseline again to drop ")
+                .append(baseline.fixed().size() == 1 ? "it" : "them").append("):\n");
         List<Report.FixedFinding> fixed = baseline.fixed();
         int fileWidth = fixed.stream().mapToInt(entry -> printable(entry.file()).length()).max().orElse(0);
         int objectWidth = fixed.stream().mapToInt(entry -> printable(entry.object()).length()).max().orElse(0);

@@ -39,7 +39,7 @@ class PolicyReportingTest {
         StringWriter out = new StringWriter();
         new SarifReporter(SampleReports.TOOL_VERSION).write(SampleReports.policy(), out);
         GoldenFile.assertMatches("policy.expected.sarif", out.toString());
-        SarifSchema.assertValid(out.toString());
+        assertThat(SarifSchema.errors(out.toString())).isEmpty();
 
         JsonNode run = new ObjectMapper().readTree(out.toString()).at("/runs/0");
         assertThat(run.at("/results/0/baselineState").asText()).isEqualTo("new");

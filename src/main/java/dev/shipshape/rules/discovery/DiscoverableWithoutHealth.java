@@ -5,8 +5,6 @@ import dev.shipshape.model.Dependency;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Port;
-import dev.shipshape.model.Probe;
-import dev.shipshape.model.ServiceEndpoint;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -29,9 +27,8 @@ import java.util.stream.Stream;
 /**
  * Flags workloads that others find by name but that never say whether they are ready.
  *
- * <p>Kubernetes: a scanned Service selects the pods, and the containers that serve it (those that
- * declare a port the Service targets; all regular containers when none does) have no readiness
- * probe. A sidecar that serves no targeted port does not decide the pod's readiness.
+ * <p>Kubernetes is left to missing-readiness-probe (SS-303), which flags exactly the containers a
+ * Service sends traffic to without a readiness probe: one finding per container, not two.
  *
  * <p>Compose and Swarm: the service has no health check of its own nor from the Dockerfile it is
  * built from, and is found: another service of the same file that shares a network with it
@@ -55,10 +52,10 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
                     as soon as it runs, and Compose cannot make dependents wait for it: requests \
                     reach instances that are still starting, or hung, and fail during every deploy, \
                     restart and scale-up.""")
-            .remediation("Kubernetes: add a `readinessProbe` (httpGet, tcpSocket, grpc or exec) to each container "
-                    + "that serves the Service's ports; Compose and Swarm: add a `healthcheck:` with a `test` to the "
-                    + "service, or a `HEALTHCHECK` to its image, that succeeds only when it can serve requests.")
-            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES)
+            .remediation("Add a `healthcheck:` with a `test` to the service (Compose, Swarm), or a `HEALTHCHECK` to its "
+                    + "image, that succeeds only when it can serve requests; in Kubernetes the same gap is "
+                    + "missing-readiness-probe.")
+            .appliesTo(SourceKind.COMPOSE, SourceKind.STACK)
             .references(
                     Reference.cisDocker("5.27"),
                     Reference.url("Kubernetes: configure readiness probes",
@@ -69,7 +66,6 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
             .build();
 
     private static final String DEFAULT_NETWORK = "default";
-    private static final String EPHEMERAL = "ephemeral container ";
 
     @Override
     public RuleInfo info() {
@@ -81,49 +77,7 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
         Map<String, List<Workload>> composeFiles = inventory.workloads().stream()
                 .filter(workload -> workload.source() == SourceKind.COMPOSE || workload.source() == SourceKind.STACK)
                 .collect(Collectors.groupingBy(workload -> workload.origin().source(), LinkedHashMap::new, Collectors.toList()));
-        Stream<Finding> compose = composeFiles.values().stream().flatMap(DiscoverableWithoutHealth::composeFindings);
-        Stream<Finding> kubernetes = inventory.workloads().stream()
-                .filter(workload -> workload.source() == SourceKind.KUBERNETES)
-                .flatMap(workload -> kubernetesFindings(workload, inventory));
-        return Stream.concat(compose, kubernetes);
-    }
-
-    // Kubernetes
-
-    private static Stream<Finding> kubernetesFindings(Workload workload, Inventory inventory) {
-        List<ServiceEndpoint> selecting = inventory.services().stream()
-                .filter(service -> ServiceSelection.selects(service, workload))
-                .toList();
-        if (selecting.isEmpty()) return Stream.empty();
-        List<Container> regular = workload.containers().stream()
-                .filter(container -> !container.init() && !container.description().startsWith(EPHEMERAL))
-                .toList();
-        List<Container> serving = regular.stream().filter(container -> servesAPort(container, selecting)).toList();
-        List<Container> judged;
-        if (!serving.isEmpty()) {
-            judged = serving;
-        } else if (regular.stream().anyMatch(DiscoverableWithoutHealth::hasReadinessProbe)) {
-            return Stream.empty(); // ports are not declared, and one container's probe already gates the pod
-        } else {
-            judged = regular;
-        }
-        List<String> services = selecting.stream().map(ServiceEndpoint::description).distinct().toList();
-        String senders = String.join(" and ", services) + (services.size() == 1 ? " sends" : " send");
-        return judged.stream()
-                .filter(container -> !hasReadinessProbe(container))
-                .map(container -> Finding.of(INFO, container.origin(), container.description()
-                        + " has no readiness probe, but " + senders + " it traffic"));
-    }
-
-    private static boolean servesAPort(Container container, List<ServiceEndpoint> services) {
-        return services.stream().flatMap(service -> service.ports().stream())
-                .map(port -> port.targetPort().isSet() ? port.targetPort().value().strip() : String.valueOf(port.port()).strip())
-                .anyMatch(target -> container.ports().stream()
-                        .anyMatch(declared -> target.equals(declared.name()) || target.equals(String.valueOf(declared.containerPort()).strip())));
-    }
-
-    private static boolean hasReadinessProbe(Container container) {
-        return container.probes().stream().anyMatch(probe -> probe.kind() == Probe.Kind.READINESS);
+        return composeFiles.values().stream().flatMap(DiscoverableWithoutHealth::composeFindings);
     }
 
     // Compose and Swarm
