@@ -11,6 +11,7 @@ import java.util.Optional;
  * per pod, are copied onto every container of the pod with the pod key's origin.
  *
  * @param description   how findings name it: "service 'web'", "init container 'setup' of Deployment 'api'"
+ * @param ephemeral     a Kubernetes ephemeral (debug) container: it serves nothing and is never restarted
  * @param origin        where it is defined (the Compose service key, the container's {@code - name:})
  * @param user          the user as written: a name or uid[:gid] (Compose/Docker {@code user},
  *                      Kubernetes {@code runAsUser}); unset means the image's USER decides
@@ -26,6 +27,7 @@ public record Container(
         String name,
         String description,
         boolean init,
+        boolean ephemeral,
         Origin origin,
         Setting<String> image,
         Setting<String> user,
@@ -62,20 +64,7 @@ public record Container(
         probes = List.copyOf(probes);
     }
 
-    /** A container without live state (every source but a live engine). */
-    public Container(String name, String description, boolean init, Origin origin, Setting<String> image,
-            Setting<String> user, Setting<Boolean> runAsNonRoot, Optional<Image> builtFrom, Setting<Boolean> privileged,
-            List<Setting<String>> capabilitiesAdded, List<Setting<String>> capabilitiesDropped,
-            Setting<Boolean> noNewPrivileges, Setting<Boolean> readOnlyRootFilesystem, List<SecurityOption> securityOptions,
-            List<Mount> mounts, Setting<String> networkMode, List<Setting<String>> networks, Setting<String> pidMode,
-            Setting<String> ipcMode, Setting<String> utsMode, List<Port> ports, List<EnvVar> environment,
-            List<Setting<String>> devices, List<Probe> probes, Resources resources) {
-        this(name, description, init, origin, image, user, runAsNonRoot, builtFrom, privileged, capabilitiesAdded,
-                capabilitiesDropped, noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode,
-                networks, pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.empty());
-    }
-
-    /** A container with only its identity set and every setting unset; loaders fill it with the {@code with…} copies of {@link ContainerBuilder}. */
+    /** A container with only its identity set and every setting unset; loaders fill the {@link ContainerBuilder}'s fields. */
     public static ContainerBuilder builder(String name, String description, boolean init, Origin origin) {
         return new ContainerBuilder(name, description, init, origin);
     }

@@ -38,6 +38,7 @@ public final class ContainerBuilder {
     public Resources resources;
     /** Only a live container has one. */
     public RuntimeState runtime;
+    public boolean ephemeral;
 
     ContainerBuilder(String name, String description, boolean init, Origin origin) {
         this.name = name;
@@ -62,7 +63,7 @@ public final class ContainerBuilder {
     }
 
     public Container build() {
-        return new Container(name, description, init, origin, image, user, runAsNonRoot,
+        return new Container(name, description, init, ephemeral, origin, image, user, runAsNonRoot,
                 Optional.ofNullable(builtFrom), privileged, capabilitiesAdded, capabilitiesDropped,
                 noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode, networks,
                 pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.ofNullable(runtime));

@@ -197,17 +197,23 @@ public final class TextReporter implements Reporter {
 
     /** "scanned 3 Compose, 1 Kubernetes file(s); 2 skipped: a.bin (binary file), ...; 24 rules ran". */
     static String coverageLine(Coverage coverage) {
-        StringBuilder line = new StringBuilder("scanned ");
         List<String> kinds = new ArrayList<>();
         int found = 0;
         int loaded = 0;
         for (SourceKind kind : SourceKind.values()) {
+            if (kind == SourceKind.LIVE_DOCKER) continue;
             int count = coverage.found().getOrDefault(kind, 0);
             found += count;
             loaded += Math.min(count, coverage.loaded().getOrDefault(kind, 0));
             if (count > 0) kinds.add(count + " " + shortName(kind));
         }
-        line.append(kinds.isEmpty() ? "no files" : String.join(", ", kinds) + " file(s)");
+        int engines = coverage.found().getOrDefault(SourceKind.LIVE_DOCKER, 0);
+        StringBuilder line = new StringBuilder();
+        if (engines > 0) line.append("audited ").append(plural(engines, "live Docker Engine"));
+        if (engines == 0 || !kinds.isEmpty()) {
+            line.append(engines > 0 ? "; scanned " : "scanned ")
+                    .append(kinds.isEmpty() ? "no files" : String.join(", ", kinds) + " file(s)");
+        }
         if (loaded < found) line.append(" (").append(found - loaded).append(" could not be loaded)");
         List<SkippedFile> skipped = coverage.skipped();
         if (!skipped.isEmpty()) {

@@ -87,7 +87,10 @@ final class ContainerReader {
         container.readOnlyRootFilesystem = Setting.of(isTrue(host, "ReadonlyRootfs"), origin);
         strings(host, "CapAdd").forEach(capability -> container.capabilitiesAdded.add(Setting.of(capability, origin)));
         strings(host, "CapDrop").forEach(capability -> container.capabilitiesDropped.add(Setting.of(capability, origin)));
-        strings(host, "SecurityOpt").forEach(option -> SecurityOpt.apply(option, origin, container));
+        // The engine itself adds label=disable to a privileged container: that is privileged-container's finding, not a second one.
+        strings(host, "SecurityOpt").stream()
+                .filter(option -> !(container.privileged.isTrue() && option.replace(':', '=').equals("label=disable")))
+                .forEach(option -> SecurityOpt.apply(option, origin, container));
         readMounts(inspect, host, origin, container);
 
         List<String> attached = fields(inspect, "NetworkSettings", "Networks").stream().map(Map.Entry::getKey).toList();

@@ -36,6 +36,8 @@ import java.util.concurrent.Future;
  */
 public final class DockerEngineLoader {
 
+    private static final String SWARM_SERVICE_LABEL = "com.docker.swarm.service.id";
+
     private static final String DANGLING = "/volumes?filters="
             + URLEncoder.encode("{\"dangling\":[\"true\"]}", StandardCharsets.UTF_8);
 
@@ -85,13 +87,16 @@ public final class DockerEngineLoader {
 
             List<Workload> workloads = new ArrayList<>();
             ContainerReader containers = new ContainerReader(repoDigests);
+            boolean manager = isSwarmManager(info);
             for (JsonNode inspect : inspects) {
+                // On a manager a task's container is audited through its service's spec; reporting both says everything twice.
+                if (manager && inspect.path("Config").path("Labels").has(SWARM_SERVICE_LABEL)) continue;
                 ContainerReader.Read read = containers.read(inspect);
                 workloads.add(read.workload());
                 suppressions.addAll(read.suppressions());
             }
             int services = 0;
-            if (isSwarmManager(info)) {
+            if (manager) {
                 Map<String, String> networkNames = new HashMap<>();
                 networks.forEach(network -> networkNames.put(text(network, "Id"), text(network, "Name")));
                 ServiceReader reader = new ServiceReader(networkNames);

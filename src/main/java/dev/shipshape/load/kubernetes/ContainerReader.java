@@ -39,6 +39,7 @@ final class ContainerReader {
         Origin origin = written.map(Setting::origin).orElse(item.origin());
         ContainerBuilder builder = Container.builder(name,
                 role.label() + " '" + name + "' in " + pod.ownerDescription(), role.init(), origin);
+        builder.ephemeral = role == ContainerRole.EPHEMERAL;
 
         fields.text("image").ifPresent(image -> builder.image = image);
         SecurityContextMerge.apply(pod.security(), securityContexts.readContainer(fields.mapping("securityContext")),

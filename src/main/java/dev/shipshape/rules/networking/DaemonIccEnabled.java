@@ -23,7 +23,7 @@ public final class DaemonIccEnabled implements DaemonRule {
                     can probe and attack all the others on the host.""")
             .remediation("Set `\"icc\": false` in /etc/docker/daemon.json and restart dockerd; put containers "
                     + "that must talk to each other on a user-defined network.")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.2"))
             .build();
 

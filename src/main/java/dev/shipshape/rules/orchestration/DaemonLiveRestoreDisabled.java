@@ -24,7 +24,7 @@ public final class DaemonLiveRestoreDisabled implements DaemonRule {
                     rescheduling tasks on other nodes instead.""")
             .remediation("Set `\"live-restore\": true` in /etc/docker/daemon.json and reload dockerd "
                     + "(`systemctl reload docker`) on every host that is not a Swarm node.")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.15"))
             .build();
 

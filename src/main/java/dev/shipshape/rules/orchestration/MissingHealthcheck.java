@@ -59,7 +59,6 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
     /** Kinds whose pods run to completion: a probe has nothing to keep alive or route to. */
     private static final Set<String> RUN_TO_COMPLETION_KINDS = Set.of("Job", "CronJob");
     private static final Set<String> RUN_TO_COMPLETION_POLICIES = Set.of("Never", "OnFailure");
-    private static final String EPHEMERAL = "ephemeral container ";
 
     @Override
     public RuleInfo info() {
@@ -86,7 +85,7 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
     }
 
     private static Optional<Finding> kubernetes(Workload workload, Container container) {
-        if (container.init() || container.description().startsWith(EPHEMERAL)) return Optional.empty();
+        if (container.init() || container.ephemeral()) return Optional.empty();
         if (RUN_TO_COMPLETION_KINDS.contains(workload.kind())) return Optional.empty();
         if (workload.kind().equals("Pod") && workload.restartPolicy().isSet()
                 && RUN_TO_COMPLETION_POLICIES.contains(workload.restartPolicy().value())) {

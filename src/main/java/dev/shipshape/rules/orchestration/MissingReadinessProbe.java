@@ -53,7 +53,6 @@ public final class MissingReadinessProbe implements InventoryRule {
             .build();
 
     private static final String DEFAULT_NAMESPACE = "default";
-    private static final String EPHEMERAL = "ephemeral container ";
 
     @Override
     public RuleInfo info() {
@@ -71,7 +70,7 @@ public final class MissingReadinessProbe implements InventoryRule {
         List<ServiceEndpoint> selecting = services.stream().filter(service -> selects(service, workload)).toList();
         if (selecting.isEmpty()) return Stream.empty();
         List<Container> regular = workload.containers().stream()
-                .filter(container -> !container.init() && !container.description().startsWith(EPHEMERAL))
+                .filter(container -> !container.init() && !container.ephemeral())
                 .toList();
         List<Container> targeted = regular.stream().filter(container -> declaresTargetedPort(container, selecting)).toList();
         List<Container> receivers;

@@ -21,7 +21,6 @@ abstract class ResourceLimitRule implements ContainerRule {
 
     /** A zero quantity with an optional unit: "0", "0.0", "0m", "0Mi", "0b". */
     private static final Pattern ZERO = Pattern.compile("0+(\\.0+)?\\s*[a-zA-Z]*");
-    private static final String EPHEMERAL = "ephemeral container ";
 
     private final RuleInfo info;
     private final String limitName;
@@ -44,7 +43,7 @@ abstract class ResourceLimitRule implements ContainerRule {
 
     @Override
     public final Stream<Finding> check(Workload workload, Container container) {
-        if (!info.appliesTo().contains(workload.source()) || container.description().startsWith(EPHEMERAL)) {
+        if (!info.appliesTo().contains(workload.source()) || container.ephemeral()) {
             return Stream.empty();
         }
         Setting<?> written = limit.apply(container.resources());

@@ -22,7 +22,7 @@ public final class DaemonNoNewPrivilegesDisabled implements DaemonRule {
                     setuid and setgid binaries or file capabilities. Setting it daemon-wide protects \
                     every container, also the ones whose authors forgot `security_opt`.""")
             .remediation("Set `\"no-new-privileges\": true` in /etc/docker/daemon.json and restart dockerd.")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.14"))
             .build();
 

@@ -29,7 +29,7 @@ public final class DaemonTcpWithoutTls implements DaemonRule {
             .remediation("Set `\"tlsverify\": true` with `tlscacert`, `tlscert` and `tlskey` in "
                     + "/etc/docker/daemon.json and restart dockerd, or remove the `tcp://` entry from `hosts` "
                     + "and reach the daemon over its unix socket or SSH (`DOCKER_HOST=ssh://user@host`).")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.7"))
             .build();
 

@@ -25,7 +25,7 @@ public final class DaemonUsernsRemapDisabled implements DaemonRule {
                     + "and /etc/subgid) in /etc/docker/daemon.json and restart dockerd; images are pulled again "
                     + "into a new data root, and a container that truly needs the host's user namespace "
                     + "opts out with `userns_mode: host`.")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.9"))
             .build();
 

@@ -26,7 +26,7 @@ public final class DaemonWithoutAuthorizationPlugin implements DaemonRule {
                     plugin checks each API request against a policy before the daemon runs it.""")
             .remediation("List a plugin in `\"authorization-plugins\": [\"<plugin>\"]` in /etc/docker/daemon.json "
                     + "(`shipshape serve` is one) and reload dockerd (`systemctl reload docker`).")
-            .appliesTo(SourceKind.DAEMON_JSON)
+            .appliesTo(SourceKind.DAEMON_JSON, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("2.12"))
             .build();
 

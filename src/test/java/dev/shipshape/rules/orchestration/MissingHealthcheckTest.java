@@ -66,7 +66,9 @@ class MissingHealthcheckTest {
     @Test
     void ephemeralContainersAndStartupProbesAlone() {
         Origin pod = Origin.at("pod.k8s.yaml", 2, 1);
-        Container debug = Container.builder("dbg", "ephemeral container 'dbg' in Pod 'web'", false, Origin.at("pod.k8s.yaml", 12, 9)).build();
+        ContainerBuilder debugBuilder = Container.builder("dbg", "ephemeral container 'dbg' in Pod 'web'", false, Origin.at("pod.k8s.yaml", 12, 9));
+        debugBuilder.ephemeral = true;
+        Container debug = debugBuilder.build();
         ContainerBuilder startupOnly = Container.builder("web", "container 'web' in Pod 'web'", false, Origin.at("pod.k8s.yaml", 8, 9));
         startupOnly.probes.add(new Probe(Probe.Kind.STARTUP, false, Origin.at("pod.k8s.yaml", 10, 11)));
         Container web = startupOnly.build();
