@@ -2,16 +2,14 @@ package dev.shipshape.rules.orchestration;
 
 import dev.shipshape.model.DaemonConfig;
 import dev.shipshape.model.SourceKind;
-import dev.shipshape.rules.DaemonRule;
-import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.DaemonSwitchRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import java.util.stream.Stream;
 
 /** Flags a daemon whose restart stops every container on the host. */
-public final class DaemonLiveRestoreDisabled implements DaemonRule {
+public final class DaemonLiveRestoreDisabled extends DaemonSwitchRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-301", "daemon-live-restore-disabled")
             .pillar(Pillar.ORCHESTRATION)
@@ -28,19 +26,7 @@ public final class DaemonLiveRestoreDisabled implements DaemonRule {
             .references(Reference.cisDocker("2.15"))
             .build();
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Stream<Finding> check(DaemonConfig daemon) {
-        var liveRestore = daemon.liveRestore();
-        if (liveRestore.isTrue()) return Stream.empty();
-        return liveRestore.isSet()
-                ? Stream.of(Finding.of(INFO, liveRestore.origin(),
-                        "the Docker daemon sets `live-restore` to false: restarting or upgrading dockerd stops every container"))
-                : Stream.of(Finding.of(INFO, daemon.origin(),
-                        "the Docker daemon does not set `live-restore`: restarting or upgrading dockerd stops every container"));
+    public DaemonLiveRestoreDisabled() {
+        super(INFO, "live-restore", true, DaemonConfig::liveRestore, "restarting or upgrading dockerd stops every container");
     }
 }

@@ -2,16 +2,14 @@ package dev.shipshape.rules.security;
 
 import dev.shipshape.model.DaemonConfig;
 import dev.shipshape.model.SourceKind;
-import dev.shipshape.rules.DaemonRule;
-import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.DaemonSwitchRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import java.util.stream.Stream;
 
 /** Flags a daemon that does not switch privilege escalation off for every container it starts. */
-public final class DaemonNoNewPrivilegesDisabled implements DaemonRule {
+public final class DaemonNoNewPrivilegesDisabled extends DaemonSwitchRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-118", "daemon-no-new-privileges-disabled")
             .pillar(Pillar.SECURITY)
@@ -26,19 +24,7 @@ public final class DaemonNoNewPrivilegesDisabled implements DaemonRule {
             .references(Reference.cisDocker("2.14"))
             .build();
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Stream<Finding> check(DaemonConfig daemon) {
-        var noNewPrivileges = daemon.noNewPrivileges();
-        if (noNewPrivileges.isTrue()) return Stream.empty();
-        return noNewPrivileges.isSet()
-                ? Stream.of(Finding.of(INFO, noNewPrivileges.origin(),
-                        "the Docker daemon sets `no-new-privileges` to false: setuid binaries in containers can gain privileges"))
-                : Stream.of(Finding.of(INFO, daemon.origin(),
-                        "the Docker daemon does not set `no-new-privileges`: setuid binaries in containers can gain privileges"));
+    public DaemonNoNewPrivilegesDisabled() {
+        super(INFO, "no-new-privileges", true, DaemonConfig::noNewPrivileges, "setuid binaries in containers can gain privileges");
     }
 }
