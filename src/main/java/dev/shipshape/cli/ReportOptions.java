@@ -63,7 +63,7 @@ final class ReportOptions {
     List<String> skipRules = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Use this policy file (default: the first .shipshape.yaml found upward from the working folder).")
+            description = "Use this policy file (default: the first .shipshape.yaml found upward from what is checked).")
     Path configFile;
 
     @Option(names = "--show-suppressed",
