@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                     + "(security, storage, orchestration, networking and service discovery) in Dockerfiles, "
                     + "Compose and Swarm stack files, Kubernetes manifests and the Docker daemon's daemon.json.",
         },
-        subcommands = {ScanCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, WaiversCommand.class, HelpCommand.class},
+        subcommands = {ScanCommand.class, AuditCommand.class, ServeCommand.class, RulesCommand.class, ExplainCommand.class, WaiversCommand.class, HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_ERROR_LINE},
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  shipshape scan .                        # every supported file below here",
             "  shipshape scan compose.yaml --fail-on high",
             "  shipshape scan deploy/ --format sarif --output shipshape.sarif",
+            "  shipshape serve --docker-plugin         # enforce the rules as a Docker authorization plugin",
             "  shipshape rules                         # every rule, by pillar",
             "  shipshape explain privileged-container  # why, how to fix, examples",
             "  shipshape help scan                     # every option of scan",

@@ -53,6 +53,8 @@ import java.util.stream.Stream;
  * rules:                        # the project's own rules in CEL: see CustomRuleReader
  *   - name: team-label-required
  *     ...
+ * enforce:                      # how `shipshape serve` answers at the gate: see EnforcementSection
+ *   deny-at: high
  * }</pre>
  *
  * Every key is optional; an empty file is the default policy. Custom rules may also be kept in
@@ -67,7 +69,7 @@ public final class PolicyFile {
     public static final String RULES_FOLDER = ".shipshape/rules";
 
     private static final List<String> KEYS = List.of(
-            "fail-on", "disable", "severity", "require-digest", "trusted-registries", "required-labels", "waivers", "rules");
+            "fail-on", "disable", "severity", "require-digest", "trusted-registries", "required-labels", "waivers", "rules", "enforce");
     private static final List<String> WAIVER_KEYS = List.of("rule", "target", "reason", "owner", "expires");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String SEVERITIES = Arrays.stream(Severity.values()).map(Severity::label).collect(Collectors.joining(", "));
@@ -248,6 +250,7 @@ public final class PolicyFile {
                 case "trusted-registries" -> trustedRegistries = strings(value, "trusted-registries", "registry host names, like [registry.example.com]");
                 case "required-labels" -> requiredLabels = strings(value, "required-labels", "label keys, like [org.opencontainers.image.source]");
                 case "waivers" -> readWaivers(value);
+                case "enforce" -> problems.addAll(EnforcementSection.read(value, knownRules).problems());
                 default -> problem(entry.origin(), "unknown key '%s'; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
             }
         }

@@ -26,7 +26,7 @@ class PolicyFileTest {
 
     private static final String FILE = ".shipshape.yaml";
     private static final String VALID_KEYS =
-            "valid keys: fail-on, disable, severity, require-digest, trusted-registries, required-labels, waivers, rules";
+            "valid keys: fail-on, disable, severity, require-digest, trusted-registries, required-labels, waivers, rules, enforce";
 
     @Test
     void anEmptyFileIsTheDefaultPolicy() throws Exception {

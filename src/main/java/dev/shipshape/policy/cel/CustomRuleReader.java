@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -307,10 +305,5 @@ public final class CustomRuleReader {
 
     private void problem(Origin origin, String message) {
         problems.add(origin + ": " + message);
-    }
-
-    /** Names of rules defined so far, for checks elsewhere in the configuration. */
-    public Set<String> names() {
-        return new HashSet<>(defined.keySet());
     }
 }

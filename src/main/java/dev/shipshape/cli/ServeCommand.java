@@ -1,0 +1,305 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.gate.DecisionLog;
+import dev.shipshape.gate.Gate;
+import dev.shipshape.gate.GateServer;
+import dev.shipshape.gate.Judge;
+import dev.shipshape.gate.PemTls;
+import dev.shipshape.gate.PluginSpecFile;
+import dev.shipshape.gate.UnixSocketRelay;
+import dev.shipshape.policy.Enforcement;
+import dev.shipshape.policy.EnforcementSection;
+import dev.shipshape.policy.Policy;
+import dev.shipshape.policy.PolicyFile;
+import dev.shipshape.rules.BuiltInRules;
+import dev.shipshape.rules.Rule;
+import dev.shipshape.scan.ConfigurationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shipshape serve}: enforces the rules at the gate, as a Docker authorization plugin and as
+ * a Kubernetes admission webhook, with the project's {@code .shipshape.yaml} (its {@code enforce:}
+ * section decides what is denied). Runs until it is stopped (SIGTERM, Ctrl-C).
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        sortOptions = false,
+        description = {
+            "Enforce the rules at the gate: as a Docker authorization plugin (dockerd asks it about every API "
+                    + "request and refuses what it denies) and as a Kubernetes admission webhook (/validate "
+                    + "admits or denies Pods and workloads, /mutate adds safe defaults). Both judge with the "
+                    + "same rules and the same .shipshape.yaml as scan.",
+            "",
+            "The enforce: section of .shipshape.yaml says what is denied: deny-at (the severity from which "
+                    + "findings deny, default high; milder ones are warnings), warn-only (rules that only warn), "
+                    + "allowed-users (per action, the only users who may do it: container-create, container-start, "
+                    + "container-exec, service-create, service-update, plugin-install, plugin-enable, plugin-manage, "
+                    + "volume-create, network-create; "
+                    + "plugin-manage is refused to everyone unless users are listed), failure (open or closed, "
+                    + "default closed: the answer for a request that cannot be decided) and mutate "
+                    + "(read-only-root-filesystem: true makes /mutate set it too).",
+            "",
+            "Every decision is written to the decision log, one JSON object per line (time, user, method, "
+                    + "uri, decision, rules).",
+            "",
+            "Docker: dockerd looks for the plugin at /run/docker/plugins/NAME.sock, then for "
+                    + "/etc/docker/plugins/NAME.spec (--write-spec writes one for a tcp:// address). Start "
+                    + "shipshape before dockerd (systemd: Before=docker.service): dockerd refuses to start when "
+                    + "the plugin is missing, and while shipshape is down every API request fails after about "
+                    + "30 s of retries (Docker's authorization fails closed; there is no switch). Keep a way to "
+                    + "restart dockerd without --authorization-plugin.",
+            "",
+            "Kubernetes: the API server calls webhooks over HTTPS only; give the certificate and key "
+                    + "(deploy/kubernetes/ has the manifests). /healthz, /readyz and /metrics (Prometheus) are "
+                    + "served on every listener.",
+        },
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK + ":stopped", ExitCodes.USAGE + ":usage or configuration error, or a listener cannot start",
+            ExitCodes.INTERNAL_ERROR_LINE},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipshape serve --docker-plugin                    # unix:///run/docker/plugins/shipshape.sock",
+            "  dockerd --authorization-plugin=shipshape …",
+            "  shipshape serve --docker-plugin --plugin-address tcp://127.0.0.1:9323 --write-spec",
+            "  shipshape serve --kubernetes --tls-cert tls.crt --tls-key tls.key --port 8443",
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--docker-plugin", description = "Serve the Docker authorization plugin.")
+    boolean dockerPlugin;
+
+    @Option(names = "--kubernetes", description = "Serve the Kubernetes admission webhook (/validate, /mutate).")
+    boolean kubernetes;
+
+    @Option(names = "--plugin-name", paramLabel = "NAME", defaultValue = "shipshape",
+            description = "The plugin's name, as dockerd's --authorization-plugin gives it (default: ${DEFAULT-VALUE}).")
+    String pluginName;
+
+    @Option(names = "--plugin-address", paramLabel = "URL",
+            description = "Where the plugin listens: unix:///path.sock or tcp://127.0.0.1:PORT "
+                    + "(default: unix:///run/docker/plugins/NAME.sock).")
+    String pluginAddress;
+
+    @Option(names = "--write-spec",
+            description = "Write NAME.spec holding the tcp:// --plugin-address into --spec-dir, and remove it when stopping.")
+    boolean writeSpec;
+
+    @Option(names = "--spec-dir", paramLabel = "DIR",
+            description = "Where --write-spec writes (default: /etc/docker/plugins; rootless dockerd: $XDG_CONFIG_HOME/docker/plugins).")
+    Path specDir = PluginSpecFile.DEFAULT_FOLDER;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "The interface the webhook listens on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
+            description = "The webhook's port (default: ${DEFAULT-VALUE}; 0 takes any free port).")
+    int port;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "The webhook's certificate chain (PEM).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The webhook's private key (PEM: PKCS#8, PKCS#1 RSA or SEC1 EC).")
+    Path tlsKey;
+
+    @Option(names = "--decision-log", paramLabel = "FILE",
+            description = "Append the decision log to FILE (default: standard output).")
+    Path decisionLog;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Use this policy file (default: the first .shipshape.yaml found upward from the working folder).")
+    Path configFile;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Requests answered at once per listener (default: twice the number of processors, at least 4).")
+    Integer threads;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Gate gate;
+    private volatile List<GateServer> servers = List.of();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!dockerPlugin && !kubernetes) return usage("say what to serve: --docker-plugin, --kubernetes, or both");
+            if ((tlsCert == null) != (tlsKey == null)) return usage("--tls-cert and --tls-key go together");
+            if (writeSpec && !dockerPlugin) return usage("--write-spec needs --docker-plugin");
+            Path shownConfig = configFile;
+            Policy policy = policy();
+            Enforcement enforcement = enforcement(policy);
+            Judge judge = new Judge(policy, enforcement, Clock.systemUTC());
+            DecisionLog log = decisionLog == null ? DecisionLog.to(System.out, Clock.systemUTC())
+                    : DecisionLog.toFile(decisionLog, Clock.systemUTC());
+            running.add(log);
+            gate = new Gate(judge, log);
+            int workers = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+            List<GateServer> listening = new ArrayList<>();
+            if (dockerPlugin) listening.add(startPlugin(err, workers));
+            if (kubernetes) listening.add(startWebhook(err, workers));
+            servers = List.copyOf(listening);
+            err.printf("shipshape serve: %d rules, deny at %s, failure %s%s%n", judge.ruleCount(), enforcement.denyAt().label(),
+                    enforcement.failure().name().toLowerCase(java.util.Locale.ROOT),
+                    shownConfig == null ? "" : ", policy " + shownConfig);
+            err.flush();
+            Thread hook = new Thread(this::stopAndWait, "shipshape-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            started.countDown();
+            stopped.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what stopped it
+            }
+            return ExitCodes.OK;
+        } catch (ConfigurationException | PemTls.Unusable cannotServe) {
+            return usage(cannotServe.getMessage());
+        } catch (IOException cannotListen) {
+            return usage("cannot start: " + cannotListen.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+        } finally {
+            closeAll();
+            started.countDown();
+            closed.countDown();
+            err.flush();
+        }
+    }
+
+    private GateServer startPlugin(PrintWriter err, int workers) throws IOException, ConfigurationException {
+        String address = pluginAddress != null ? pluginAddress : "unix:///run/docker/plugins/" + pluginName + ".sock";
+        URI uri;
+        try {
+            uri = URI.create(address);
+        } catch (IllegalArgumentException malformed) {
+            throw new ConfigurationException("--plugin-address must be unix:///path.sock or tcp://host:port, not '" + address + "'");
+        }
+        EnumSet<GateServer.Door> doors = EnumSet.of(GateServer.Door.DOCKER_PLUGIN);
+        if ("unix".equals(uri.getScheme()) && uri.getPath() != null && !uri.getPath().isEmpty()) {
+            if (writeSpec) throw new ConfigurationException("--write-spec needs a tcp:// --plugin-address (a unix socket is found without one)");
+            GateServer server = GateServer.start(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), doors, gate, workers);
+            running.add(server);
+            UnixSocketRelay relay = UnixSocketRelay.start(Path.of(uri.getPath()), server.address());
+            running.add(relay);
+            err.printf("shipshape serve: Docker authorization plugin '%s' on unix://%s%n", pluginName, relay.socket());
+            return server;
+        }
+        if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            throw new ConfigurationException("--plugin-address must be unix:///path.sock or tcp://host:port, not '" + address + "'");
+        }
+        GateServer server = GateServer.start(new InetSocketAddress(uri.getHost(), uri.getPort()), Optional.empty(), doors, gate, workers);
+        running.add(server);
+        String listening = "tcp://" + uri.getHost() + ":" + server.address().getPort();
+        if (writeSpec) {
+            PluginSpecFile specFile = PluginSpecFile.write(specDir, pluginName,
+                    new InetSocketAddress(uri.getHost(), server.address().getPort()));
+            running.add(specFile);
+            err.printf("shipshape serve: wrote %s (%s)%n", specFile.file(), specFile.url());
+        }
+        err.printf("shipshape serve: Docker authorization plugin '%s' on %s%n", pluginName, listening);
+        return server;
+    }
+
+    private GateServer startWebhook(PrintWriter err, int workers) throws IOException, PemTls.Unusable {
+        Optional<SSLContext> tls = tlsCert == null ? Optional.empty() : Optional.of(PemTls.context(tlsCert, tlsKey));
+        GateServer server = GateServer.start(new InetSocketAddress(bind, port), tls, EnumSet.of(GateServer.Door.KUBERNETES), gate, workers);
+        running.add(server);
+        String scheme = tls.isPresent() ? "https" : "http";
+        err.printf("shipshape serve: Kubernetes admission webhook on %s://%s:%d (/validate, /mutate)%n", scheme, bind, server.address().getPort());
+        if (tls.isEmpty()) {
+            err.println("shipshape serve: warning: plain HTTP; the API server calls webhooks over HTTPS only (give --tls-cert and --tls-key)");
+        }
+        return server;
+    }
+
+    private Policy policy() throws ConfigurationException {
+        Optional<Path> file = configPath();
+        return file.isPresent() ? PolicyFile.read(file.get(), file.get().toString()) : Policy.DEFAULT;
+    }
+
+    private Enforcement enforcement(Policy policy) throws ConfigurationException {
+        Optional<Path> file = configPath();
+        if (file.isEmpty()) return Enforcement.DEFAULT;
+        List<Rule> known = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
+        return EnforcementSection.of(file.get(), file.get().toString(), known);
+    }
+
+    private Optional<Path> configPath() throws ConfigurationException {
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) throw new ConfigurationException("configuration file not found: " + configFile);
+            return Optional.of(configFile);
+        }
+        Optional<Path> found = PolicyFile.find(Path.of("").toAbsolutePath());
+        found.ifPresent(path -> configFile = path);
+        return found;
+    }
+
+    /** Waits until the listeners are up (or starting failed); for tests that run the command on a thread. */
+    boolean awaitStarted(java.time.Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && !servers.isEmpty();
+    }
+
+    /** The listeners, in the order --docker-plugin, --kubernetes. */
+    List<GateServer> servers() {
+        return servers;
+    }
+
+    /** Stops serving: not ready any more, then the listeners, the socket or spec file, the log. */
+    void stop() {
+        Gate current = gate;
+        if (current != null) current.ready().set(false);
+        stopped.countDown();
+    }
+
+    /** On SIGTERM: the JVM must not end before the socket or spec file is removed. */
+    private void stopAndWait() {
+        stop();
+        try {
+            closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void closeAll() {
+        for (int index = running.size() - 1; index >= 0; index--) {
+            try {
+                running.get(index).close();
+            } catch (Exception cannotClose) {
+                spec.commandLine().getErr().println("shipshape serve: " + cannotClose.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    private int usage(String message) {
+        return ReportOptions.usageError(spec, message);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.shipshape.gate;
+
+import dev.shipshape.load.gate.GateInput;
+import dev.shipshape.load.gate.RuleScope;
+import dev.shipshape.policy.Enforcement;
+import dev.shipshape.policy.Policy;
+import dev.shipshape.policy.PolicyStep;
+import dev.shipshape.rules.BuiltInRules;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.InventoryRule;
+import dev.shipshape.rules.Rule;
+import dev.shipshape.rules.RuleEngine;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Judges a request that is already the model, with the same rules and policy as {@code scan}:
+ * the rules the project does not disable, its severities and waivers ({@link PolicyStep}), then
+ * the {@code enforce:} section splits the findings into denials and warnings.
+ *
+ * <p>Rules that look across a whole estate ({@link InventoryRule}s: a Service that selects
+ * nothing, a Deployment without a PodDisruptionBudget) do not run at the gate, which sees one
+ * object at a time; suppressions written in the request itself are not honoured (see
+ * {@link dev.shipshape.load.gate.AdmissionObjects}).
+ */
+public final class Judge {
+
+    private final Policy policy;
+    private final Enforcement enforcement;
+    private final List<Rule> rules;
+    private final List<Rule> containerRules;
+    private final List<Rule> knownRules;
+    private final Clock clock;
+    /** Custom rules remember evaluation problems between runs: with them, one judgement at a time. */
+    private final Optional<Object> customRuleLock;
+
+    public Judge(Policy policy, Enforcement enforcement, Clock clock) {
+        this.policy = policy;
+        this.enforcement = enforcement;
+        this.clock = clock;
+        List<Rule> available = Stream.concat(BuiltInRules.all(policy.ruleOptions()).stream(), policy.customRuleList().stream()).toList();
+        this.rules = available.stream()
+                .filter(rule -> !(rule instanceof InventoryRule))
+                .filter(rule -> !policy.disables(rule.info()))
+                .toList();
+        this.containerRules = rules.stream().filter(RuleScope.containerRules()::includes).toList();
+        this.knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
+        this.customRuleLock = policy.customRules().isEmpty() ? Optional.empty() : Optional.of(new Object());
+    }
+
+    public Enforcement enforcement() {
+        return enforcement;
+    }
+
+    /** How many rules the gate runs (for a request judged by all of them). */
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    public Decision judge(GateInput.Modelled modelled) {
+        if (customRuleLock.isEmpty()) return judgeNow(modelled);
+        synchronized (customRuleLock.get()) {
+            return judgeNow(modelled);
+        }
+    }
+
+    private Decision judgeNow(GateInput.Modelled modelled) {
+        List<Rule> selected = switch (modelled.scope().kind()) {
+            case ALL -> rules;
+            case CONTAINER_RULES -> containerRules;
+            case NAMED -> rules.stream().filter(modelled.scope()::includes).toList();
+        };
+        var inventory = modelled.loaded().inventory();
+        List<Finding> findings = new RuleEngine(selected).run(inventory);
+        Set<String> ran = selected.stream().map(rule -> rule.info().name()).collect(Collectors.toSet());
+        PolicyStep.Result applied = new PolicyStep(policy, knownRules, LocalDate.now(clock))
+                .apply(inventory, findings, List.of(), ran, Optional.empty(), Optional.empty());
+        List<Decision.Reason> denials = new ArrayList<>();
+        List<Decision.Reason> warnings = new ArrayList<>();
+        List<Finding> worstFirst = applied.findings().stream()
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding.BY_LOCATION)).toList();
+        for (Finding finding : worstFirst) {
+            String rule = finding.rule().name();
+            Decision.Reason reason = new Decision.Reason(rule, finding.message(), finding.rule().remediation());
+            (enforcement.denies(rule, finding.severity()) ? denials : warnings).add(reason);
+        }
+        Decision.Outcome outcome = !denials.isEmpty() ? Decision.Outcome.DENIED
+                : !warnings.isEmpty() ? Decision.Outcome.WARNED : Decision.Outcome.ALLOWED;
+        return new Decision(outcome, denials, warnings, Optional.empty());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.shipshape.gate;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Serves the gate on a unix socket ({@code /run/docker/plugins/shipshape.sock}, where dockerd
+ * looks for plugins first) by relaying each connection to the gate's loopback HTTP listener: the
+ * JDK's HTTP server speaks TCP only. The socket file is created at start and removed at close; a
+ * stale one (nobody answers on it) is replaced, a live one is an error.
+ */
+public final class UnixSocketRelay implements AutoCloseable {
+
+    private final Path socket;
+    private final InetSocketAddress target;
+    private final ServerSocketChannel server;
+    private final Thread acceptor;
+
+    private UnixSocketRelay(Path socket, InetSocketAddress target, ServerSocketChannel server) {
+        this.socket = socket;
+        this.target = target;
+        this.server = server;
+        this.acceptor = Thread.ofPlatform().daemon().name("shipshape-unix-socket").unstarted(this::accept);
+    }
+
+    public static UnixSocketRelay start(Path socket, InetSocketAddress target) throws IOException {
+        Path folder = socket.toAbsolutePath().getParent();
+        if (folder != null) Files.createDirectories(folder);
+        if (Files.exists(socket)) {
+            boolean live;
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                live = true;
+            } catch (IOException nobodyAnswers) {
+                live = false;
+            }
+            if (live) throw new IOException(socket + " is in use: another plugin answers on it");
+            Files.delete(socket);
+        }
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        UnixSocketRelay relay = new UnixSocketRelay(socket, target, server);
+        relay.acceptor.start();
+        return relay;
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            Thread.ofVirtual().start(() -> relay(client));
+        }
+    }
+
+    private void relay(SocketChannel client) {
+        try (client; SocketChannel upstream = SocketChannel.open(target)) {
+            upstream.socket().setTcpNoDelay(true);
+            Thread back = Thread.ofVirtual().start(() -> pump(upstream, client));
+            pump(client, upstream);
+            back.join();
+        } catch (IOException | InterruptedException gone) {
+            // one connection ends; the relay goes on
+        }
+    }
+
+    /** Copies until the source ends, then passes the end on (half-close), so HTTP keep-alive and close both work. */
+    private static void pump(SocketChannel from, SocketChannel to) {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (from.read(buffer) >= 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) to.write(buffer);
+                buffer.clear();
+            }
+            to.shutdownOutput();
+        } catch (IOException closed) {
+            try {
+                to.close();
+                from.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        Files.deleteIfExists(socket);
+    }
+}

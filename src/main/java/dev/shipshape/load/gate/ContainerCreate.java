@@ -1,0 +1,161 @@
+package dev.shipshape.load.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shipshape.load.docker.EngineObjects;
+import dev.shipshape.model.Container;
+import dev.shipshape.model.ContainerBuilder;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code POST /containers/create} body as the model. The body is the container's {@code Config}
+ * with its {@code HostConfig} and {@code NetworkingConfig}: the shape of a container's inspect
+ * before the engine resolved it. It is turned into that inspect (binds, mounts and anonymous
+ * volumes into {@code Mounts}, the networks it joins into {@code NetworkSettings}) and read by the
+ * live audit's reader, so that a request and the container it makes are read alike.
+ *
+ * <p>Two things differ from a live container. The request carries only what the client stated,
+ * not its image's USER and HEALTHCHECK, so the workload is judged as a Compose service is (unset
+ * means the image decides); and nothing runs yet, so it has no runtime state. A local volume
+ * mounted with {@code type=none,o=bind,device=/path} options is the host bind mount it is.
+ */
+final class ContainerCreate {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ContainerCreate() {
+    }
+
+    /** @param name the {@code name} query parameter, or null when the daemon is to make one up */
+    static Workload read(JsonNode body, String name) {
+        String shownName = name == null || name.isBlank() ? "(unnamed)" : name.strip();
+        Workload read = EngineObjects.container(inspect(body, shownName));
+        Container container = read.containers().getFirst();
+        ContainerBuilder gate = ContainerCopy.of(container, container.description());
+        gate.runtime = null;
+        String networkMode = gate.networkMode.orElse("default").strip();
+        if (networkMode.isEmpty() || networkMode.equals("default")) {
+            // the engine's default network on Linux; a Compose reading would take "unset" for a project network
+            gate.networkMode = Setting.of("bridge", gate.networkMode.origin());
+        }
+        for (String rule : strings(body.path("HostConfig"), "DeviceCgroupRules")) {
+            gate.devices.add(Setting.of(rule + " (device cgroup rule)", container.origin()));
+        }
+        Capabilities.normalize(gate);
+        return ContainerCopy.withContainers(read, SourceKind.COMPOSE, List.of(gate.build()));
+    }
+
+    private static ObjectNode inspect(JsonNode body, String name) {
+        ObjectNode inspect = NODES.objectNode();
+        inspect.put("Id", "request");
+        inspect.put("Name", name);
+        inspect.set("Config", body.isObject() ? body : NODES.objectNode());
+        JsonNode written = body.path("HostConfig");
+        ObjectNode host = written.isObject() ? ((ObjectNode) written).deepCopy() : NODES.objectNode();
+        ArrayNode mounts = inspect.putArray("Mounts");
+        Set<String> targets = new HashSet<>();
+
+        for (String bind : strings(host, "Binds")) {
+            List<String> parts = List.of(bind.split(":", -1));
+            if (parts.size() < 2) continue;
+            String source = parts.get(0);
+            String target = parts.get(1);
+            boolean readOnly = parts.size() > 2 && List.of(parts.get(2).split(",")).contains("ro");
+            ObjectNode mount = mounts.addObject();
+            if (source.startsWith("/")) {
+                mount.put("Type", "bind").put("Source", source);
+            } else {
+                mount.put("Type", "volume").put("Name", source);
+            }
+            mount.put("Destination", target).put("RW", !readOnly);
+            targets.add(target);
+        }
+        ObjectNode tmpfs = host.path("Tmpfs").isObject() ? (ObjectNode) host.get("Tmpfs") : NODES.objectNode();
+        for (JsonNode item : items(host, "Mounts")) {
+            String type = text(item, "Type").toLowerCase(Locale.ROOT);
+            String target = text(item, "Target");
+            if (target.isEmpty()) continue;
+            boolean readOnly = item.path("ReadOnly").asBoolean(false);
+            if (type.equals("tmpfs")) {
+                long size = item.path("TmpfsOptions").path("SizeBytes").asLong(0);
+                List<String> options = new ArrayList<>();
+                if (size > 0) options.add("size=" + size);
+                if (readOnly) options.add("ro");
+                tmpfs.put(target, String.join(",", options));
+                continue;
+            }
+            ObjectNode mount = mounts.addObject();
+            String hostPath = type.equals("volume") ? bindDevice(item.path("VolumeOptions").path("DriverConfig")) : null;
+            if (hostPath != null) {
+                mount.put("Type", "bind").put("Source", hostPath);
+            } else if (type.equals("volume")) {
+                mount.put("Type", "volume");
+                if (!text(item, "Source").isEmpty()) mount.put("Name", text(item, "Source"));
+            } else {
+                mount.put("Type", type.isEmpty() ? "bind" : type).put("Source", text(item, "Source"));
+            }
+            mount.put("Destination", target).put("RW", !readOnly);
+            targets.add(target);
+        }
+        body.path("Volumes").fieldNames().forEachRemaining(target -> {
+            if (targets.add(target)) mounts.addObject().put("Type", "volume").put("Destination", target).put("RW", true);
+        });
+        if (!tmpfs.isEmpty()) host.set("Tmpfs", tmpfs);
+        inspect.set("HostConfig", host);
+        JsonNode endpoints = body.path("NetworkingConfig").path("EndpointsConfig");
+        if (endpoints.isObject()) inspect.putObject("NetworkSettings").set("Networks", endpoints);
+        return inspect;
+    }
+
+    /**
+     * The host path a volume's driver configuration binds, or null: the local driver with
+     * {@code type=none}, {@code o=bind} (among other options) and a {@code device} mounts that host path.
+     */
+    static String bindDevice(JsonNode driverConfig) {
+        String driver = text(driverConfig, "Name");
+        if (!driver.isEmpty() && !driver.equals("local")) return null;
+        JsonNode options = driverConfig.path("Options");
+        return bindDevice(text(options, "type"), text(options, "o"), text(options, "device"));
+    }
+
+    static String bindDevice(String type, String options, String device) {
+        boolean bind = List.of(options.split(",")).stream().map(String::strip).anyMatch(option -> option.equals("bind") || option.equals("rbind"));
+        return type.strip().equals("none") && bind && !device.isBlank() ? device.strip() : null;
+    }
+
+    static String bindDevice(Map<String, String> driverOptions) {
+        return bindDevice(driverOptions.getOrDefault("type", ""), driverOptions.getOrDefault("o", ""),
+                driverOptions.getOrDefault("device", ""));
+    }
+
+    static List<String> strings(JsonNode node, String field) {
+        List<String> strings = new ArrayList<>();
+        JsonNode array = node.path(field);
+        if (array.isArray()) array.forEach(item -> {
+            if (item.isTextual()) strings.add(item.asText());
+        });
+        return strings;
+    }
+
+    static List<JsonNode> items(JsonNode node, String field) {
+        List<JsonNode> items = new ArrayList<>();
+        JsonNode array = node.path(field);
+        if (array.isArray()) array.forEach(items::add);
+        return items;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText("") : "";
+    }
+}
