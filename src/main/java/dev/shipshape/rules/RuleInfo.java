@@ -52,6 +52,17 @@ public record RuleInfo(
         references = List.copyOf(references);
     }
 
+    /** A rule is its id (ids are unique and never reused); comparing every text on each finding's hash would be waste. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RuleInfo rule && id.equals(rule.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     private static void requireText(String value, String field, String name) {
         if (value == null || value.isBlank()) throw new IllegalArgumentException(name + ": " + field + " is required");
     }

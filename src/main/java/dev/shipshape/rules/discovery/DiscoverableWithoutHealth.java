@@ -97,9 +97,10 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
     /** Who finds the service, as the message says it; empty when nothing in the file shows that anyone does. */
     private static Optional<String> whoFinds(Workload service, Container container, List<Workload> sameFile) {
         Set<String> networks = networksOf(container);
+        Pattern named = hostReference(service.name());
         for (Workload peer : sameFile) {
             if (peer == service || !sharesANetwork(peer, networks)) continue;
-            Optional<String> use = useBy(peer, service.name());
+            Optional<String> use = useBy(peer, service.name(), named);
             if (use.isPresent()) return Optional.of(peer.description() + " " + use.get());
         }
         Optional<Port> published = container.ports().stream().filter(Port::isPublished).findFirst();
@@ -129,13 +130,12 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
     }
 
     /** "depends on it", "links to it", "names it in DB_HOST". */
-    private static Optional<String> useBy(Workload peer, String name) {
+    private static Optional<String> useBy(Workload peer, String name, Pattern host) {
         if (peer.dependencies().stream().map(Dependency::service).anyMatch(name::equals)) return Optional.of("depends on it");
         boolean links = peer.links().stream().filter(Setting::isSet)
                 .map(link -> link.value().strip().split(":", 2)[0])
                 .anyMatch(name::equals);
         if (links) return Optional.of("links to it");
-        Pattern host = hostReference(name);
         return peer.containers().stream().flatMap(peerContainer -> peerContainer.environment().stream())
                 .filter(variable -> variable.valueSource() == EnvVar.ValueSource.LITERAL && variable.value() != null)
                 .filter(variable -> host.matcher(variable.value()).find())
