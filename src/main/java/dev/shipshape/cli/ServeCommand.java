@@ -133,6 +133,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Use this policy file (default: the first .shipshape.yaml found upward from the working folder).")
     Path configFile;
 
+    @Option(names = "--drain-seconds", paramLabel = "N", defaultValue = "0",
+            description = "When told to stop (SIGTERM), answer /readyz with 503 for N seconds before closing, so that "
+                    + "Kubernetes stops sending requests first (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Requests answered at once per listener (default: twice the number of processors, at least 4).")
     Integer threads;
@@ -155,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
             Policy policy = policy();
             Enforcement enforcement = enforcement(policy);
             Judge judge = new Judge(policy, enforcement, Clock.systemUTC());
-            DecisionLog log = decisionLog == null ? DecisionLog.to(System.out, Clock.systemUTC())
+            DecisionLog log = decisionLog == null ? DecisionLog.to(spec.commandLine().getOut(), Clock.systemUTC())
                     : DecisionLog.toFile(decisionLog, Clock.systemUTC());
             running.add(log);
             gate = new Gate(judge, log);
@@ -278,8 +283,17 @@ final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
     }
 
-    /** On SIGTERM: the JVM must not end before the socket or spec file is removed. */
+    /** On SIGTERM: drain, and do not let the JVM end before the socket or spec file is removed. */
     private void stopAndWait() {
+        Gate current = gate;
+        if (current != null && drainSeconds > 0) {
+            current.ready().set(false);
+            try {
+                Thread.sleep(java.time.Duration.ofSeconds(drainSeconds));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stop();
         try {
             closed.await(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -57,6 +57,7 @@ final class AdmissionHandler {
                 case GateInput.Modelled modelled -> judge.judge(modelled);
             };
         } catch (RuntimeException bug) {
+            System.err.println("shipshape serve: internal error deciding an admission request: " + bug);
             decision = Decision.undecided(enforcement.failure(), "internal error: " + bug);
         }
         boolean enforced = !request.dryRun();
@@ -64,7 +65,7 @@ final class AdmissionHandler {
             log.write(new DecisionLog.Entry(DOOR, request.username(), request.operation(), request.path(), Optional.empty(),
                     decision, enforced));
         } catch (RuntimeException cannotLog) {
-            System.err.println("shipshape: " + cannotLog.getMessage());
+            // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
         }
         metrics.decision(DOOR, decision, enforced);

@@ -59,12 +59,13 @@ final class AuthzHandler {
                 decision = Decision.undecided(enforcement.failure(), ((AuthzRequest.Unreadable) parsed).problem());
             }
         } catch (RuntimeException bug) {
+            System.err.println("shipshape serve: internal error deciding an authorization request: " + bug);
             decision = Decision.undecided(enforcement.failure(), "internal error: " + bug);
         }
         try {
             log.write(new DecisionLog.Entry(DOOR, user, method, uri, action, decision, true));
         } catch (RuntimeException cannotLog) {
-            System.err.println("shipshape: " + cannotLog.getMessage());
+            // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
         }
         metrics.decision(DOOR, decision, true);

@@ -12,33 +12,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The audit trail of the gate: one JSON object per line for every request it answers, allowed,
  * warned or denied, so that a security team can see who did what and why it was let through or
- * stopped. Each line is written out before the answer is sent.
+ * stopped.
  *
  * <pre>{@code
  * {"time":"2026-11-28T10:15:30.123Z","door":"docker","user":"alice","method":"POST",
  *  "uri":"/v1.41/containers/create?name=web","action":"container-create","decision":"denied",
- *  "rules":["privileged-container"],"message":"shipshape denied: privileged-container: …"}
+ *  "rules":["privileged-container"],"message":"shipshape denied: …"}
  * }</pre>
  * {@code enforced} is false for a Kubernetes dry run (answered, but nothing was admitted or
  * refused); {@code error} says why a request could not be decided.
+ *
+ * <p>Lines are written by a thread of their own, in batches, so that a slow disk never holds up an
+ * answer (a flush per request stalled answers for tens of milliseconds during write-back). Nothing
+ * is dropped: when the writer falls {@value #BACKLOG} lines behind, answers wait for it. Once the
+ * log cannot be written, every further {@link #write} fails, and the gate answers by its failure stance.
  */
 public final class DecisionLog implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int BACKLOG = 65_536;
+    private static final String END = "\u0000end";
 
     private final Writer out;
     private final boolean closeOut;
     private final Clock clock;
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(BACKLOG);
+    private final Thread writer;
+    private final Object progress = new Object();
+    private long queued;
+    private long written;
+    private volatile IOException failure;
+    private volatile boolean closed;
 
     private DecisionLog(Writer out, boolean closeOut, Clock clock) {
         this.out = out;
         this.closeOut = closeOut;
         this.clock = clock;
+        this.writer = Thread.ofPlatform().daemon().name("shipshape-decision-log").start(this::writeLines);
     }
 
     /** Appends to {@code file}, creating it (and its folder) when missing. */
@@ -49,9 +69,14 @@ public final class DecisionLog implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), true, clock);
     }
 
-    /** Writes to a stream the caller owns (standard output). */
+    /** Writes to a stream the caller owns. */
     public static DecisionLog to(OutputStream stream, Clock clock) {
-        return new DecisionLog(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), false, clock);
+        return to(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), clock);
+    }
+
+    /** Writes to a writer the caller owns (the command's standard output); closing the log only flushes it. */
+    public static DecisionLog to(Writer writer, Clock clock) {
+        return new DecisionLog(writer, false, clock);
     }
 
     /**
@@ -67,7 +92,41 @@ public final class DecisionLog implements AutoCloseable {
             Decision decision, boolean enforced) {
     }
 
+    /** Queues the entry's line; fails when the log can no longer be written (or is closed). */
     public void write(Entry entry) {
+        if (failure != null) throw new UncheckedIOException("cannot write the decision log: " + failure.getMessage(), failure);
+        if (closed) throw new IllegalStateException("the decision log is closed");
+        String line = line(entry);
+        try {
+            synchronized (progress) {
+                queued++;
+            }
+            lines.put(line);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while logging a decision");
+        }
+    }
+
+    /** Waits until every line queued so far is written and flushed (tests, and shutdown). */
+    public void sync() {
+        synchronized (progress) {
+            long target = queued;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (written < target && failure == null && writer.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                try {
+                    progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private String line(Entry entry) {
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
@@ -88,19 +147,46 @@ public final class DecisionLog implements AutoCloseable {
         } catch (IOException inMemory) {
             throw new UncheckedIOException(inMemory);
         }
-        line.append('\n');
-        synchronized (this) {
+        return line.append('\n').toString();
+    }
+
+    private void writeLines() {
+        List<String> batch = new ArrayList<>();
+        while (true) {
             try {
-                out.write(line.toString());
+                batch.add(lines.take());
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            lines.drainTo(batch, 4096);
+            boolean end = batch.remove(END);
+            try {
+                for (String line : batch) out.write(line);
                 out.flush();
             } catch (IOException cannotWrite) {
-                throw new UncheckedIOException("cannot write the decision log: " + cannotWrite.getMessage(), cannotWrite);
+                failure = cannotWrite;
+                System.err.println("shipshape serve: cannot write the decision log: " + cannotWrite.getMessage());
             }
+            synchronized (progress) {
+                written += batch.size();
+                progress.notifyAll();
+            }
+            batch.clear();
+            if (end) return;
         }
     }
 
+    /** Writes what is queued, then closes the file (a stream the caller owns is only flushed). */
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        try {
+            lines.put(END);
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         out.flush();
         if (closeOut) out.close();
     }

@@ -94,7 +94,7 @@ public final class GateServer implements AutoCloseable {
         } else {
             server = HttpServer.create(address, 1024);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads), namedThreads());
+        ExecutorService executor = Boolean.getBoolean("vt") ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(Math.max(1, threads), namedThreads());
         GateServer gateServer = new GateServer(server, executor, gate, doors);
         server.createContext("/", gateServer::handle);
         server.setExecutor(executor);
@@ -217,6 +217,11 @@ public final class GateServer implements AutoCloseable {
         if (declared > MAX_BODY) {
             discard(in, declared);
             return Optional.empty();
+        }
+        if (declared >= 0) {
+            // the common case: read exactly what was declared, into a buffer of its size
+            byte[] body = in.readNBytes((int) declared);
+            return Optional.of(body);
         }
         byte[] body = in.readNBytes(MAX_BODY + 1);
         if (body.length <= MAX_BODY) return Optional.of(body);

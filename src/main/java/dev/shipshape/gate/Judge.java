@@ -36,6 +36,8 @@ public final class Judge {
     private final Enforcement enforcement;
     private final List<Rule> rules;
     private final List<Rule> containerRules;
+    private final Set<String> ruleNames;
+    private final Set<String> containerRuleNames;
     private final List<Rule> knownRules;
     private final Clock clock;
     /** Custom rules remember evaluation problems between runs: with them, one judgement at a time. */
@@ -51,6 +53,8 @@ public final class Judge {
                 .filter(rule -> !policy.disables(rule.info()))
                 .toList();
         this.containerRules = rules.stream().filter(RuleScope.containerRules()::includes).toList();
+        this.ruleNames = names(rules);
+        this.containerRuleNames = names(containerRules);
         this.knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
         this.customRuleLock = policy.customRules().isEmpty() ? Optional.empty() : Optional.of(new Object());
     }
@@ -64,6 +68,10 @@ public final class Judge {
         return rules.size();
     }
 
+    private static Set<String> names(List<Rule> rules) {
+        return rules.stream().map(rule -> rule.info().name()).collect(Collectors.toUnmodifiableSet());
+    }
+
     public Decision judge(GateInput.Modelled modelled) {
         if (customRuleLock.isEmpty()) return judgeNow(modelled);
         synchronized (customRuleLock.get()) {
@@ -72,14 +80,24 @@ public final class Judge {
     }
 
     private Decision judgeNow(GateInput.Modelled modelled) {
-        List<Rule> selected = switch (modelled.scope().kind()) {
-            case ALL -> rules;
-            case CONTAINER_RULES -> containerRules;
-            case NAMED -> rules.stream().filter(modelled.scope()::includes).toList();
-        };
+        List<Rule> selected;
+        Set<String> ran;
+        switch (modelled.scope().kind()) {
+            case ALL -> {
+                selected = rules;
+                ran = ruleNames;
+            }
+            case CONTAINER_RULES -> {
+                selected = containerRules;
+                ran = containerRuleNames;
+            }
+            default -> {
+                selected = rules.stream().filter(modelled.scope()::includes).toList();
+                ran = names(selected);
+            }
+        }
         var inventory = modelled.loaded().inventory();
         List<Finding> findings = new RuleEngine(selected).run(inventory);
-        Set<String> ran = selected.stream().map(rule -> rule.info().name()).collect(Collectors.toSet());
         PolicyStep.Result applied = new PolicyStep(policy, knownRules, LocalDate.now(clock))
                 .apply(inventory, findings, List.of(), ran, Optional.empty(), Optional.empty());
         List<Decision.Reason> denials = new ArrayList<>();

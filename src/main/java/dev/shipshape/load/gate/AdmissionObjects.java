@@ -1,9 +1,11 @@
 package dev.shipshape.load.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.load.kubernetes.KubernetesLoader;
+import dev.shipshape.load.yaml.JsonDocument;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
@@ -18,7 +20,9 @@ import java.util.Set;
  * API object in JSON is a manifest): Pods, and the pod templates of Deployments, ReplicaSets,
  * StatefulSets, DaemonSets, Jobs, CronJobs and ReplicationControllers, on CREATE and UPDATE.
  * For {@code pods/ephemeralcontainers} only the debug containers being added are judged: the rest
- * of the pod was judged when it was created. Everything else (other kinds and subresources,
+ * of the pod was judged when it was created. A pod a controller made (a ReplicaSet's, a Job's) is
+ * judged by the container rules only: its owner was judged as the workload it is, and a bare-pod
+ * rule would misjudge it. Everything else (other kinds and subresources,
  * DELETE, CONNECT) is not inspected.
  *
  * <p>Suppression annotations in the object are not honoured at the gate: whoever submits an
@@ -30,6 +34,9 @@ public final class AdmissionObjects {
             "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController");
     private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE");
     private static final String EPHEMERAL = "ephemeralcontainers";
+    /** The loader's note about a malformed suppression annotation, which the gate does not honour anyway. */
+    private static final String SUPPRESSION_ANNOTATION = "ignore.shipshape.dev/";
+    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private AdmissionObjects() {
     }
@@ -45,21 +52,34 @@ public final class AdmissionObjects {
         if (!request.object().isObject()) {
             return new GateInput.Unreadable("the %s request for %s has no object".formatted(request.operation(), request.kind()));
         }
-        ObjectNode object = request.object().deepCopy();
+        // shallow copies of the parts changed below: the request's own tree is left as it came
+        ObjectNode object = copy(request.object());
         if (!object.path("kind").isTextual()) object.put("kind", request.kind());
         if (!object.path("apiVersion").isTextual()) {
             object.put("apiVersion", request.group().isEmpty() ? request.version() : request.group() + "/" + request.version());
         }
-        JsonNode metadata = object.path("metadata");
-        if (metadata.isObject() && !metadata.path("namespace").isTextual() && !request.namespace().isEmpty()) {
-            ((ObjectNode) metadata).put("namespace", request.namespace());
+        object.remove("status");
+        if (object.path("metadata").isObject()) {
+            ObjectNode metadata = copy(object.get("metadata"));
+            object.set("metadata", metadata);
+            if (!metadata.path("namespace").isTextual() && !request.namespace().isEmpty()) metadata.put("namespace", request.namespace());
+            // what no rule reads, and (managedFields, kubectl's last-applied annotation) most of the object's size
+            metadata.remove("managedFields");
+            if (metadata.path("annotations").isObject()) {
+                ObjectNode annotations = copy(metadata.get("annotations"));
+                annotations.remove(LAST_APPLIED);
+                metadata.set("annotations", annotations);
+            }
         }
         String shown = request.kind() + " " + (request.namespace().isEmpty() ? "" : request.namespace() + "/")
                 + (request.name().isEmpty() ? object.path("metadata").path("generateName").asText("") + "*" : request.name());
-        LoadResult loaded = new KubernetesLoader().load(shown, object.toString());
-        List<Diagnostic> errors = loaded.diagnostics().stream().filter(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR).toList();
-        if (!errors.isEmpty()) {
-            return new GateInput.Unreadable("the %s cannot be read: %s".formatted(request.kind(), errors.getFirst().message()));
+        LoadResult loaded = new KubernetesLoader().load(List.of(JsonDocument.of(shown, object)));
+        // The API server has decoded and validated the object: a shape the loader cannot read means the gate cannot judge it
+        List<Diagnostic> unreadable = loaded.diagnostics().stream()
+                .filter(diagnostic -> diagnostic.level() != Diagnostic.Level.INFO && !diagnostic.message().contains(SUPPRESSION_ANNOTATION))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            return new GateInput.Unreadable("the %s cannot be read: %s".formatted(request.kind(), unreadable.getFirst().message()));
         }
         if (loaded.inventory().workloads().isEmpty()) {
             return new GateInput.Unreadable("the %s has no pod spec to judge".formatted(request.kind()));
@@ -67,7 +87,22 @@ public final class AdmissionObjects {
         if (request.subResource().equals(EPHEMERAL)) {
             return new GateInput.Modelled(withoutSuppressions(addedEphemeral(loaded.inventory(), request)), RuleScope.containerRules());
         }
-        return new GateInput.Modelled(withoutSuppressions(loaded.inventory()), RuleScope.all());
+        // A controller's pod: its owner was judged as a workload (replicas, restart policy, rollout); its containers are judged again here
+        RuleScope scope = request.kind().equals("Pod") && hasController(object) ? RuleScope.containerRules() : RuleScope.all();
+        return new GateInput.Modelled(withoutSuppressions(loaded.inventory()), scope);
+    }
+
+    private static boolean hasController(JsonNode object) {
+        for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
+            if (owner.path("controller").asBoolean(false)) return true;
+        }
+        return false;
+    }
+
+    private static ObjectNode copy(JsonNode object) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll((ObjectNode) object);
+        return copy;
     }
 
     private static LoadResult withoutSuppressions(Inventory inventory) {

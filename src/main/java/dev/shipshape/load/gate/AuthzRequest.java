@@ -1,8 +1,9 @@
 package dev.shipshape.load.gate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public record AuthzRequest(String user, String method, String rawUri, Optional<byte[]> body, Map<String, String> headers) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     public AuthzRequest {
         headers = Map.copyOf(headers);
@@ -38,34 +39,70 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
     }
 
     public static Parsed parse(byte[] json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException | RuntimeException notJson) {
-            return new Unreadable("the authorization request is not JSON");
-        } catch (java.io.IOException unreadable) {
-            return new Unreadable("the authorization request cannot be read");
-        }
-        if (root == null || !root.isObject()) return new Unreadable("the authorization request is not a JSON object");
-        String method = text(root, "RequestMethod");
-        if (method.isEmpty()) return new Unreadable("the authorization request names no RequestMethod");
+        String user = "";
+        String method = "";
+        String uri = "";
         Optional<byte[]> body = Optional.empty();
-        JsonNode encoded = root.get("RequestBody");
-        if (encoded != null && !encoded.isNull()) {
-            if (!encoded.isTextual()) return new Unreadable("RequestBody is not base64 text");
-            try {
-                byte[] decoded = Base64.getDecoder().decode(encoded.asText());
-                if (decoded.length > 0) body = Optional.of(decoded);
-            } catch (IllegalArgumentException notBase64) {
-                return new Unreadable("RequestBody is not valid base64");
-            }
-        }
         Map<String, String> headers = new LinkedHashMap<>();
-        JsonNode written = root.get("RequestHeaders");
-        if (written != null && written.isObject()) {
-            written.properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText("")));
+        // streamed, not made a tree: the body arrives as base64 text and is decoded straight to bytes
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) return new Unreadable("the authorization request is empty");
+            if (first != JsonToken.START_OBJECT) return new Unreadable("the authorization request is not a JSON object");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "User" -> user = text(parser, value);
+                    case "RequestMethod" -> method = text(parser, value);
+                    case "RequestUri" -> uri = text(parser, value);
+                    case "RequestBody" -> {
+                        if (value == JsonToken.VALUE_NULL) {
+                            body = Optional.empty();
+                        } else if (value != JsonToken.VALUE_STRING) {
+                            return new Unreadable("RequestBody is not base64 text");
+                        } else {
+                            byte[] decoded = decoded(parser);
+                            if (decoded == null) return new Unreadable("RequestBody is not valid base64");
+                            body = decoded.length > 0 ? Optional.of(decoded) : Optional.empty();
+                        }
+                    }
+                    case "RequestHeaders" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                String name = parser.currentName();
+                                headers.put(name, text(parser, parser.nextToken()));
+                            }
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException notJson) {
+            return new Unreadable("the authorization request is not JSON");
         }
-        return new Readable(new AuthzRequest(text(root, "User"), method.toUpperCase(Locale.ROOT), text(root, "RequestUri"), body, headers));
+        if (method.isEmpty()) return new Unreadable("the authorization request names no RequestMethod");
+        return new Readable(new AuthzRequest(user, method.toUpperCase(Locale.ROOT), uri, body, headers));
+    }
+
+    /** The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or null when it is not base64. */
+    private static byte[] decoded(JsonParser parser) {
+        try {
+            return Base64.getDecoder().decode(parser.getText());
+        } catch (IllegalArgumentException | IOException notBase64) {
+            return null;
+        }
+    }
+
+    /** A scalar's text ("" for null); a nested value is skipped and counts as "". */
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return "";
+        }
+        return value == JsonToken.VALUE_NULL ? "" : parser.getText();
     }
 
     /** A header's value, its name matched regardless of case. */
@@ -74,10 +111,5 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
                 .filter(header -> header.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
                 .findFirst();
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        return value == null || value.isNull() ? "" : value.asText("");
     }
 }

@@ -61,7 +61,9 @@ final class ContainerCreate {
         inspect.put("Name", name);
         inspect.set("Config", body.isObject() ? body : NODES.objectNode());
         JsonNode written = body.path("HostConfig");
-        ObjectNode host = written.isObject() ? ((ObjectNode) written).deepCopy() : NODES.objectNode();
+        // a shallow copy: only its Tmpfs is replaced, and the request's own tree is left as it came
+        ObjectNode host = NODES.objectNode();
+        if (written.isObject()) host.setAll((ObjectNode) written);
         ArrayNode mounts = inspect.putArray("Mounts");
         Set<String> targets = new HashSet<>();
 
@@ -80,7 +82,8 @@ final class ContainerCreate {
             mount.put("Destination", target).put("RW", !readOnly);
             targets.add(target);
         }
-        ObjectNode tmpfs = host.path("Tmpfs").isObject() ? (ObjectNode) host.get("Tmpfs") : NODES.objectNode();
+        ObjectNode tmpfs = NODES.objectNode();
+        if (host.path("Tmpfs").isObject()) tmpfs.setAll((ObjectNode) host.get("Tmpfs"));
         for (JsonNode item : items(host, "Mounts")) {
             String type = text(item, "Type").toLowerCase(Locale.ROOT);
             String target = text(item, "Target");

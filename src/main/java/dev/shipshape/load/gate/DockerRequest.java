@@ -7,7 +7,6 @@ import java.util.Optional;
  * A Docker API request as the gate sees it.
  *
  * @param action what it does, when it is one of the actions {@code allowed-users} can restrict
- * @param uri    the normalized URI; empty when it cannot be decoded
  */
-public record DockerRequest(Optional<Enforcement.Action> action, Optional<RequestUri> uri, GateInput input) {
+public record DockerRequest(Optional<Enforcement.Action> action, GateInput input) {
 }

@@ -83,20 +83,20 @@ public final class DockerRequests {
     public static DockerRequest read(AuthzRequest request) {
         Optional<RequestUri> parsed = RequestUri.parse(request.rawUri());
         if (parsed.isEmpty()) {
-            return new DockerRequest(Optional.empty(), Optional.empty(), new GateInput.Refused("undecodable-uri",
+            return new DockerRequest(Optional.empty(), new GateInput.Refused("undecodable-uri",
                     "the request URI '%s' cannot be decoded, so what it asks for cannot be known".formatted(request.rawUri())));
         }
         RequestUri uri = parsed.get();
         if (uri.isOlderThan(MINIMUM_API_VERSION)) {
-            return new DockerRequest(Optional.empty(), parsed, new GateInput.Refused("old-api-version",
+            return new DockerRequest(Optional.empty(), new GateInput.Refused("old-api-version",
                     ("API version %s is older than %s; requests of those versions can carry settings the gate does not "
                             + "check (a HostConfig when a container starts): use API %s or newer")
                             .formatted(uri.apiVersion().orElse("?"), MINIMUM_API_VERSION, MINIMUM_API_VERSION)));
         }
         Optional<Match> match = match(request.method(), uri);
-        if (match.isEmpty()) return new DockerRequest(Optional.empty(), parsed, new GateInput.NotInspected());
+        if (match.isEmpty()) return new DockerRequest(Optional.empty(), new GateInput.NotInspected());
         Route route = match.get().route();
-        return new DockerRequest(Optional.of(route.action), parsed, input(request, uri, match.get()));
+        return new DockerRequest(Optional.of(route.action), input(request, uri, match.get()));
     }
 
     private static GateInput input(AuthzRequest request, RequestUri uri, Match match) {

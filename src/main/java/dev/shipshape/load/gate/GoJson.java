@@ -78,6 +78,9 @@ final class GoJson {
         }
     }
 
+    /** The canonical spellings, that need no folding (NanoCpus and NanoCPUs depend on their struct, so they are not here). */
+    private static final Set<String> CANONICAL = Set.copyOf(FIELDS.values());
+
     private GoJson() {
     }
 
@@ -131,6 +134,8 @@ final class GoJson {
     }
 
     private static String canonical(String written, String parent) {
+        // most clients write the canonical spelling: no folding needed
+        if (CANONICAL.contains(written)) return written;
         String folded = fold(written);
         if (folded.equals(NANO_CPUS)) return SERVICE_RESOURCES.contains(parent) ? "NanoCPUs" : "NanoCpus";
         return FIELDS.getOrDefault(folded, written);

@@ -2,6 +2,7 @@ package dev.shipshape.load.kubernetes;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.load.yaml.YamlDocuments;
+import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Suppression;
@@ -29,6 +30,15 @@ public final class KubernetesLoader {
 
     public LoadResult load(String shownPath, String text) {
         YamlDocuments.Parsed parsed = YamlDocuments.parse(shownPath, text);
+        return load(parsed.documents(), parsed.diagnostics());
+    }
+
+    /** Documents that are already parsed (the gate's API objects, see {@link dev.shipshape.load.yaml.JsonDocument}). */
+    public LoadResult load(List<YamlNode> documents) {
+        return load(documents, List.of());
+    }
+
+    private LoadResult load(List<YamlNode> documents, List<Diagnostic> syntaxErrors) {
         Problems problems = new Problems();
         WorkloadReader workloads = new WorkloadReader(problems);
         ServiceReader services = new ServiceReader(problems);
@@ -38,7 +48,7 @@ public final class KubernetesLoader {
         List<Suppression> suppressions = new ArrayList<>();
         SkippedKinds skipped = new SkippedKinds();
 
-        for (ManifestObject object : new ManifestObjects(problems).of(parsed.documents())) {
+        for (ManifestObject object : new ManifestObjects(problems).of(documents)) {
             Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind());
             boolean service = is(object, SERVICE, SERVICE_API_VERSIONS);
             boolean budget = is(object, DISRUPTION_BUDGET, DISRUPTION_BUDGET_API_VERSIONS);
@@ -63,7 +73,7 @@ public final class KubernetesLoader {
         skipped.report(problems);
 
         List<Diagnostic> diagnostics = new ArrayList<>(problems.all());
-        diagnostics.addAll(parsed.diagnostics());
+        diagnostics.addAll(syntaxErrors);
         return new LoadResult(inventory.build(), diagnostics, suppressions, List.of());
     }
 

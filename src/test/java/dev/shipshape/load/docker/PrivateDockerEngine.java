@@ -103,7 +103,21 @@ public final class PrivateDockerEngine {
         throw new IllegalStateException("no free UDP port between 20000 and 40000");
     }
 
+    /**
+     * An engine of its own, with more dockerd flags (an authorization plugin, say), stopped when the
+     * JVM ends or by the caller, whichever comes first.
+     */
+    public static PrivateDockerEngine startWith(List<String> extraFlags) {
+        PrivateDockerEngine engine = start(extraFlags);
+        Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "stop-private-dockerd"));
+        return engine;
+    }
+
     private static PrivateDockerEngine start() {
+        return start(List.of());
+    }
+
+    private static PrivateDockerEngine start(List<String> extraFlags) {
         String dockerd = executable("dockerd").orElseThrow(() -> new IllegalStateException(
                 "dockerd is not installed: the live Docker tests need Debian's docker.io and busybox-static "
                         + "(.ci/run installs them: apt-get install -y docker.io busybox-static)"));
@@ -115,12 +129,14 @@ public final class PrivateDockerEngine {
             // unix socket paths are limited to about 100 characters: keep the folder short
             Path folder = Files.createTempDirectory(Path.of("/tmp"), "ssd");
             Path log = folder.resolve("dockerd.log");
-            Process daemon = new ProcessBuilder(dockerd,
+            List<String> command = new ArrayList<>(List.of(dockerd,
                     "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
                     "-H", "unix://" + folder.resolve("docker.sock"),
                     "--data-root", folder.resolve("data").toString(),
                     "--exec-root", folder.resolve("exec").toString(),
-                    "--pidfile", folder.resolve("dockerd.pid").toString())
+                    "--pidfile", folder.resolve("dockerd.pid").toString()));
+            command.addAll(extraFlags);
+            Process daemon = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

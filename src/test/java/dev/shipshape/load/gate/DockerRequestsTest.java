@@ -1,0 +1,384 @@
+package dev.shipshape.load.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.EnvVar;
+import dev.shipshape.model.Inventory;
+import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.Mount;
+import dev.shipshape.model.Network;
+import dev.shipshape.model.Origin;
+import dev.shipshape.model.Port;
+import dev.shipshape.model.SecurityOption;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.policy.Enforcement.Action;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Docker API requests, as the daemon passes them to its authorization plugin, turned into what the gate judges. */
+class DockerRequestsTest {
+
+    /** What docker CLI 28 sent for a `docker run` with most flags that matter (PROTOCOLS.md §1a). */
+    static final String CLI_CREATE_BODY = """
+            {"User":"1000:1000","Env":["SECRET=x"],"Image":"nginx:1.27","Labels":{"app":"web"},"ExposedPorts":{"80/tcp":{}},
+             "Healthcheck":{"Test":["CMD-SHELL","curl -f http://localhost/"],"Interval":30000000000},
+             "HostConfig":{"Binds":["/var/run/docker.sock:/var/run/docker.sock:ro"],"NetworkMode":"host",
+              "PortBindings":{"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"}]},"RestartPolicy":{"Name":"on-failure","MaximumRetryCount":3},
+              "CapAdd":["CAP_NET_ADMIN"],"CapDrop":["ALL"],"IpcMode":"host","PidMode":"host","UsernsMode":"host","Privileged":true,
+              "ReadonlyRootfs":true,"SecurityOpt":["seccomp=unconfined","no-new-privileges"],"Memory":268435456,"PidsLimit":100,
+              "Devices":[{"PathOnHost":"/dev/fuse","PathInContainer":"/dev/fuse","CgroupPermissions":"rwm"}],
+              "Mounts":[{"Type":"volume","Source":"data","Target":"/data"},{"Type":"tmpfs","Target":"/tmp","TmpfsOptions":{"SizeBytes":67108864}}]},
+             "NetworkingConfig":{"EndpointsConfig":{}}}
+            """;
+
+    private static final Origin WEB = Origin.live("container web (request)");
+
+    static AuthzRequest request(String method, String uri, String body) {
+        return new AuthzRequest("", method, uri, Optional.ofNullable(body).map(text -> text.getBytes(StandardCharsets.UTF_8)),
+                body == null ? Map.of() : Map.of("Content-Type", "application/json"));
+    }
+
+    private static GateInput.Modelled modelled(String method, String uri, String body) {
+        DockerRequest read = DockerRequests.read(request(method, uri, body));
+        assertThat(read.input()).isInstanceOf(GateInput.Modelled.class);
+        GateInput.Modelled modelled = (GateInput.Modelled) read.input();
+        assertThat(modelled.loaded().diagnostics()).isEmpty();
+        assertThat(modelled.loaded().suppressions()).isEmpty();
+        return modelled;
+    }
+
+    private static Container created(String body) {
+        Inventory inventory = modelled("POST", "/v1.41/containers/create?name=web", body).loaded().inventory();
+        assertThat(inventory.workloads()).hasSize(1);
+        return inventory.workloads().getFirst().containers().getFirst();
+    }
+
+    @Test
+    void aCreateBodyIsReadAsTheContainerItMakes() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/containers/create?name=web", CLI_CREATE_BODY);
+        Workload workload = modelled.loaded().inventory().workloads().getFirst();
+        Container web = workload.containers().getFirst();
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.all());
+        assertThat(workload.kind()).isEqualTo("container");
+        assertThat(workload.name()).isEqualTo("web");
+        // unset means the image decides, as for a Compose service: the body does not carry the image's USER or HEALTHCHECK
+        assertThat(workload.source()).isEqualTo(SourceKind.COMPOSE);
+        assertThat(workload.restartPolicy()).isEqualTo(Setting.of("on-failure:3", WEB));
+        assertThat(workload.labels()).containsExactly(new KeyValue("app", "web", WEB));
+        assertThat(web.description()).isEqualTo("container 'web'");
+        assertThat(web.image()).isEqualTo(Setting.of("nginx:1.27", WEB));
+        assertThat(web.user()).isEqualTo(Setting.of("1000:1000", WEB));
+        assertThat(web.privileged()).isEqualTo(Setting.of(true, WEB));
+        assertThat(web.capabilitiesAdded()).containsExactly(Setting.of("NET_ADMIN", WEB));
+        assertThat(web.capabilitiesDropped()).containsExactly(Setting.of("ALL", WEB));
+        assertThat(web.noNewPrivileges()).isEqualTo(Setting.of(true, WEB));
+        assertThat(web.readOnlyRootFilesystem()).isEqualTo(Setting.of(true, WEB));
+        assertThat(web.securityOptions()).containsExactly(new SecurityOption(SecurityOption.Kind.SECCOMP, "unconfined", WEB));
+        assertThat(web.mounts()).containsExactly(
+                new Mount(Mount.Type.BIND, "/var/run/docker.sock", "/var/run/docker.sock", Setting.of(true, WEB), WEB),
+                new Mount(Mount.Type.VOLUME, "data", "/data", Setting.of(false, WEB), WEB),
+                new Mount(Mount.Type.TMPFS, null, "/tmp", Setting.of(false, WEB), WEB, Setting.of("67108864", WEB)));
+        assertThat(web.networkMode()).isEqualTo(Setting.of("host", WEB));
+        assertThat(web.pidMode()).isEqualTo(Setting.of("host", WEB));
+        assertThat(web.ipcMode()).isEqualTo(Setting.of("host", WEB));
+        assertThat(web.ports()).containsExactly(new Port(Setting.of("127.0.0.1", WEB), "8080", "80", "tcp", WEB));
+        assertThat(web.environment()).containsExactly(EnvVar.literal("SECRET", "x", false, WEB));
+        assertThat(web.devices()).containsExactly(Setting.of("/dev/fuse:/dev/fuse:rwm", WEB));
+        assertThat(web.probes()).hasSize(1);
+        assertThat(web.resources().memoryLimit()).isEqualTo(Setting.of("268435456", WEB));
+        assertThat(web.resources().pidsLimit()).isEqualTo(Setting.of(100L, WEB));
+        assertThat(web.runtime()).isEmpty();
+    }
+
+    @Test
+    void theDefaultNetworkIsTheBridge() {
+        assertThat(created("{\"Image\":\"nginx:1.27\"}").networkMode()).isEqualTo(Setting.of("bridge", WEB));
+        assertThat(created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"NetworkMode\":\"default\"}}").networkMode())
+                .isEqualTo(Setting.of("bridge", WEB));
+        assertThat(created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"NetworkMode\":\"none\"}}").networkMode())
+                .isEqualTo(Setting.of("none", WEB));
+    }
+
+    @Test
+    void anUnnamedContainerSaysSo() {
+        Container container = modelled("POST", "/v1.41/containers/create", "{\"Image\":\"nginx:1.27\"}")
+                .loaded().inventory().workloads().getFirst().containers().getFirst();
+
+        assertThat(container.description()).isEqualTo("container '(unnamed)'");
+    }
+
+    @Test
+    void aLocalVolumeWithBindOptionsIsTheHostBindItIs() {
+        Container container = created("""
+                {"Image":"nginx:1.27","HostConfig":{"Mounts":[
+                  {"Type":"volume","Source":"etc","Target":"/host-etc",
+                   "VolumeOptions":{"DriverConfig":{"Name":"local","Options":{"type":"none","o":"bind","device":"/etc"}}}},
+                  {"Type":"volume","Source":"nfs","Target":"/nfs",
+                   "VolumeOptions":{"DriverConfig":{"Options":{"type":"nfs","o":"addr=10.0.0.1","device":":/export"}}}},
+                  {"Type":"bind","Source":"/srv","Target":"/srv","ReadOnly":true}]}}
+                """);
+
+        assertThat(container.mounts()).containsExactly(
+                new Mount(Mount.Type.BIND, "/etc", "/host-etc", Setting.of(false, WEB), WEB),
+                new Mount(Mount.Type.VOLUME, "nfs", "/nfs", Setting.of(false, WEB), WEB),
+                new Mount(Mount.Type.BIND, "/srv", "/srv", Setting.of(true, WEB), WEB));
+    }
+
+    @Test
+    void bindsAndAnonymousVolumesAreMounts() {
+        Container container = created("""
+                {"Image":"postgres:16","Volumes":{"/var/lib/postgresql/data":{},"/cache":{}},
+                 "HostConfig":{"Binds":["pgdata:/var/lib/postgresql/data","/srv/conf:/etc/app:ro,Z"]}}
+                """);
+
+        assertThat(container.mounts()).containsExactly(
+                new Mount(Mount.Type.VOLUME, "pgdata", "/var/lib/postgresql/data", Setting.of(false, WEB), WEB),
+                new Mount(Mount.Type.BIND, "/srv/conf", "/etc/app", Setting.of(true, WEB), WEB),
+                new Mount(Mount.Type.VOLUME, null, "/cache", Setting.of(false, WEB), WEB));
+    }
+
+    @Test
+    void capabilityNamesAreNormalized() {
+        Container container = created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"CapAdd\":[\"net_admin\",\"CAP_SYS_ADMIN\",\" sys_ptrace \",\"Cap_Bpf\"],"
+                + "\"CapDrop\":[\"all\"]}}");
+
+        assertThat(container.capabilitiesAdded()).containsExactly(Setting.of("NET_ADMIN", WEB), Setting.of("SYS_ADMIN", WEB),
+                Setting.of("SYS_PTRACE", WEB), Setting.of("BPF", WEB));
+        assertThat(container.capabilitiesDropped()).containsExactly(Setting.of("ALL", WEB));
+    }
+
+    @Test
+    void deviceCgroupRulesGrantHostDevices() {
+        assertThat(created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"DeviceCgroupRules\":[\"a *:* rwm\"]}}").devices())
+                .containsExactly(Setting.of("a *:* rwm (device cgroup rule)", WEB));
+    }
+
+    @Test
+    void fieldNamesInAnyCaseAreTheFieldsTheDaemonReads() {
+        Container container = created("{\"image\":\"nginx:1.27\",\"hostconfig\":{\"PRIVILEGED\":true,\"binds\":[\"/:/host\"]}}");
+
+        assertThat(container.privileged()).isEqualTo(Setting.of(true, WEB));
+        assertThat(container.mounts()).extracting(Mount::source).containsExactly("/");
+    }
+
+    @Test
+    void anExecStatesWhetherItIsPrivilegedAndItsUser() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/containers/web/exec",
+                "{\"User\":\"root\",\"Privileged\":true,\"Tty\":false,\"Env\":[\"X=1\"],\"Cmd\":[\"sh\",\"-c\",\"id\"]}");
+        Workload exec = modelled.loaded().inventory().workloads().getFirst();
+        Container container = exec.containers().getFirst();
+        Origin origin = Origin.live("exec in container web");
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.named(Set.of("privileged-container", "runs-as-root")));
+        assertThat(exec.kind()).isEqualTo("exec");
+        assertThat(container.description()).isEqualTo("exec in container 'web'");
+        assertThat(container.privileged()).isEqualTo(Setting.of(true, origin));
+        assertThat(container.user()).isEqualTo(Setting.of("root", origin));
+        assertThat(container.environment()).containsExactly(EnvVar.literal("X", "1", false, origin));
+    }
+
+    @Test
+    void anExecWithoutAUserRunsAsTheContainersOwnAndIsNotJudgedForIt() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/containers/web/exec", "{\"User\":\"\",\"Privileged\":false,\"Cmd\":[\"id\"]}");
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.named(Set.of("privileged-container")));
+        assertThat(modelled.loaded().inventory().workloads().getFirst().containers().getFirst().privileged().isFalse()).isTrue();
+    }
+
+    @Test
+    void aServiceIsJudgedAsAStacksService() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/services/create", """
+                {"Name":"api","Labels":{},"TaskTemplate":{"ContainerSpec":{"Image":"nginx:1.27","User":"nobody","Init":false,"ReadOnly":true,
+                  "Mounts":[{"Type":"bind","Source":"/","Target":"/host"}],"CapabilityAdd":["cap_sys_admin"]},
+                  "Resources":{"Limits":{"MemoryBytes":536870912}},"RestartPolicy":{"Condition":"on-failure"}},
+                 "Mode":{"Replicated":{"Replicas":3}}}
+                """);
+        Workload service = modelled.loaded().inventory().workloads().getFirst();
+        Container container = service.containers().getFirst();
+        Origin origin = Origin.live("service api (request)");
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.all());
+        assertThat(service.source()).isEqualTo(SourceKind.STACK);
+        assertThat(service.replicas()).isEqualTo(Setting.of(3, origin));
+        assertThat(container.capabilitiesAdded()).containsExactly(Setting.of("SYS_ADMIN", origin));
+        assertThat(container.mounts()).containsExactly(new Mount(Mount.Type.BIND, "/", "/host", Setting.of(false, origin), origin));
+    }
+
+    @Test
+    void aServiceUpdateNamesTheServiceByItsId() {
+        Workload service = modelled("POST", "/v1.41/services/nlph6dmf3k4h/update?version=12",
+                "{\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"nginx:1.27\"}}}").loaded().inventory().workloads().getFirst();
+
+        assertThat(service.origin()).isEqualTo(Origin.live("service nlph6dmf3k4h (nlph6dmf3k4h)"));
+    }
+
+    @Test
+    void aPluginsPrivilegesAreWhatItsContainerWouldHave() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/plugins/pull?remote=vieux%2Fsshfs%3Alatest&name=",
+                "[{\"Name\":\"network\",\"Description\":\"\",\"Value\":[\"host\"]},"
+                        + "{\"Name\":\"mount\",\"Description\":\"\",\"Value\":[\"/var/lib/docker/plugins/\"]},"
+                        + "{\"Name\":\"device\",\"Value\":[\"/dev/fuse\"]},{\"Name\":\"host pid namespace\",\"Value\":[\"true\"]},"
+                        + "{\"Name\":\"capabilities\",\"Description\":\"\",\"Value\":[\"CAP_SYS_ADMIN\"]}]");
+        Container plugin = modelled.loaded().inventory().workloads().getFirst().containers().getFirst();
+        Origin origin = Origin.live("plugin vieux/sshfs:latest");
+
+        assertThat(modelled.scope().kind()).isEqualTo(RuleScope.Kind.NAMED);
+        assertThat(modelled.scope().names()).contains("privileged-container", "dangerous-capability", "host-network",
+                "sensitive-host-path", "host-device-mapped", "host-namespace-shared", "docker-socket-mounted");
+        assertThat(plugin.description()).isEqualTo("plugin 'vieux/sshfs:latest'");
+        assertThat(plugin.networkMode()).isEqualTo(Setting.of("host", origin));
+        assertThat(plugin.pidMode()).isEqualTo(Setting.of("host", origin));
+        assertThat(plugin.mounts()).containsExactly(new Mount(Mount.Type.BIND, "/var/lib/docker/plugins/", "/var/lib/docker/plugins/",
+                Setting.unset(origin), origin));
+        assertThat(plugin.devices()).containsExactly(Setting.of("/dev/fuse", origin));
+        assertThat(plugin.capabilitiesAdded()).containsExactly(Setting.of("SYS_ADMIN", origin));
+    }
+
+    @Test
+    void aVolumeThatBindsAHostPathIsJudgedAsThatMount() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/volumes/create",
+                "{\"Driver\":\"local\",\"DriverOpts\":{\"device\":\"/etc\",\"o\":\"bind\",\"type\":\"none\"},\"Name\":\"vol1\"}");
+        Inventory inventory = modelled.loaded().inventory();
+        Origin origin = Origin.live("volume vol1");
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.named(Set.of("sensitive-host-path", "docker-socket-mounted")));
+        assertThat(inventory.volumes()).extracting(volume -> volume.name()).containsExactly("vol1");
+        assertThat(inventory.workloads().getFirst().containers().getFirst().mounts()).containsExactly(
+                new Mount(Mount.Type.BIND, "/etc", "wherever the volume is mounted", Setting.unset(origin), origin));
+    }
+
+    @Test
+    void anOrdinaryVolumeIsAVolume() {
+        GateInput.Modelled modelled = modelled("POST", "/v1.41/volumes/create", "{\"Driver\":\"local\",\"Name\":\"data\"}");
+
+        assertThat(modelled.scope()).isEqualTo(RuleScope.all());
+        assertThat(modelled.loaded().inventory().workloads()).isEmpty();
+        assertThat(modelled.loaded().inventory().volumes()).extracting(volume -> volume.name()).containsExactly("data");
+    }
+
+    @Test
+    void aNetworkIsANetwork() {
+        Network network = modelled("POST", "/v1.41/networks/create",
+                "{\"Driver\":\"overlay\",\"Attachable\":true,\"Options\":{\"encrypted\":\"\"},\"Name\":\"net1\",\"CheckDuplicate\":true}")
+                .loaded().inventory().networks().getFirst();
+
+        assertThat(network.name()).isEqualTo("net1");
+        assertThat(network.driver().value()).isEqualTo("overlay");
+        assertThat(network.driverOptions()).extracting(KeyValue::key).containsExactly("encrypted");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST   | /v1.41/containers/create          | CONTAINER_CREATE
+            POST   | /v1.41/containers/web/exec        | CONTAINER_EXEC
+            POST   | /v1.41/services/create            | SERVICE_CREATE
+            POST   | /v1.41/services/abc/update        | SERVICE_UPDATE
+            POST   | /v1.41/plugins/pull               | PLUGIN_INSTALL
+            POST   | /v1.41/plugins/vieux/sshfs:latest/upgrade | PLUGIN_MANAGE
+            POST   | /v1.41/volumes/create             | VOLUME_CREATE
+            POST   | /v1.41/networks/create            | NETWORK_CREATE
+            """)
+    void aBodyThatDidNotArriveIsRefused(String method, String uri, Action action) {
+        DockerRequest read = DockerRequests.read(request(method, uri, null));
+
+        assertThat(read.action()).contains(action);
+        assertThat(read.input()).isInstanceOf(GateInput.Refused.class);
+        assertThat(((GateInput.Refused) read.input()).reason()).isEqualTo("missing-body");
+        assertThat(((GateInput.Refused) read.input()).message()).startsWith("the body of " + method + " " + uri.replace("/v1.41", "")
+                + " did not reach shipshape");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST   | /v1.41/containers/web/start              | CONTAINER_START
+            POST   | /v1.41/plugins/vieux/sshfs:latest/enable  | PLUGIN_ENABLE
+            POST   | /v1.41/plugins/vieux/sshfs:latest/disable | PLUGIN_MANAGE
+            POST   | /v1.41/plugins/shipshape/set              | PLUGIN_MANAGE
+            POST   | /v1.41/plugins/create?name=x              | PLUGIN_MANAGE
+            DELETE | /v1.41/plugins/vieux/sshfs:latest?force=1 | PLUGIN_MANAGE
+            DELETE | /plugins/shipshape                        | PLUGIN_MANAGE
+            """)
+    void actionsWithoutABodyToJudgeAreNamedForTheUserLists(String method, String uri, Action action) {
+        DockerRequest read = DockerRequests.read(request(method, uri, null));
+
+        assertThat(read.action()).contains(action);
+        assertThat(read.input()).isEqualTo(new GateInput.NotInspected());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET    | /v1.41/containers/json?all=1
+            GET    | /_ping
+            HEAD   | /_ping
+            POST   | /v1.41/containers/web/kill
+            POST   | /v1.41/containers/web/update
+            DELETE | /v1.41/containers/web?force=1
+            POST   | /v1.41/images/create?fromImage=nginx&tag=1.27
+            POST   | /v1.41/build
+            GET    | /v1.41/containers/create
+            POST   | /v1.41/plugins/vieux/sshfs:latest/push
+            """)
+    void everythingElseIsNotInspected(String method, String uri) {
+        DockerRequest read = DockerRequests.read(request(method, uri, null));
+
+        assertThat(read.action()).isEmpty();
+        assertThat(read.input()).isEqualTo(new GateInput.NotInspected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /v1.41/containers/cr%65ate
+            //v1.41//containers/create
+            /v1.41/x/../containers/create?name=web
+            /containers/create/
+            http://localhost/v1.41/containers/create
+            """)
+    void aDisguisedCreateIsStillACreate(String uri) {
+        DockerRequest read = DockerRequests.read(request("POST", uri, "{\"Image\":\"nginx\",\"HostConfig\":{\"Privileged\":true}}"));
+
+        assertThat(read.action()).contains(Action.CONTAINER_CREATE);
+        assertThat(((GateInput.Modelled) read.input()).loaded().inventory().workloads().getFirst().containers().getFirst()
+                .privileged().isTrue()).isTrue();
+    }
+
+    @Test
+    void anApiVersionBelow124IsRefusedWhateverTheRequest() {
+        for (String uri : List.of("/v1.23/containers/web/start", "/v1.12/version", "/v1.23/containers/create")) {
+            GateInput input = DockerRequests.read(request("POST", uri, "{\"Privileged\":true}")).input();
+
+            assertThat(input).isInstanceOf(GateInput.Refused.class);
+            assertThat(((GateInput.Refused) input).reason()).isEqualTo("old-api-version");
+        }
+        assertThat(((GateInput.Refused) DockerRequests.read(request("GET", "/v1.23/version", null)).input()).message())
+                .isEqualTo("API version 1.23 is older than 1.24; requests of those versions can carry settings the gate does "
+                        + "not check (a HostConfig when a container starts): use API 1.24 or newer");
+    }
+
+    @Test
+    void aUriThatCannotBeDecodedIsRefused() {
+        GateInput input = DockerRequests.read(request("POST", "/v1.41/containers/cr%zzate", "{}")).input();
+
+        assertThat(input).isEqualTo(new GateInput.Refused("undecodable-uri",
+                "the request URI '/v1.41/containers/cr%zzate' cannot be decoded, so what it asks for cannot be known"));
+    }
+
+    @Test
+    void aBodyThatIsNotWhatTheRouteTakesIsUnreadable() {
+        assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create", "{\"Image\":")).input())
+                .isEqualTo(new GateInput.Unreadable("the body of POST /containers/create is not JSON"));
+        assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create", "[1,2]")).input())
+                .isEqualTo(new GateInput.Unreadable("the body of POST /containers/create is not a JSON object"));
+        assertThat(DockerRequests.read(request("POST", "/v1.41/plugins/pull?remote=x", "{\"a\":1}")).input())
+                .isEqualTo(new GateInput.Unreadable("the body of POST /plugins/pull is not a JSON list of privileges"));
+    }
+}
