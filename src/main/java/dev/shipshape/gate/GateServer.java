@@ -94,7 +94,7 @@ public final class GateServer implements AutoCloseable {
         } else {
             server = HttpServer.create(address, 1024);
         }
-        ExecutorService executor = Boolean.getBoolean("vt") ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(Math.max(1, threads), namedThreads());
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads), namedThreads());
         GateServer gateServer = new GateServer(server, executor, gate, doors);
         server.createContext("/", gateServer::handle);
         server.setExecutor(executor);
@@ -107,14 +107,10 @@ public final class GateServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    public boolean isHttps() {
-        return server instanceof HttpsServer;
-    }
-
-    /** Stops at once; requests in flight are cut. */
+    /** Stops listening, gives requests in flight up to a second to be answered, then stops. */
     @Override
     public void close() {
-        server.stop(0);
+        server.stop(1);
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -133,7 +129,7 @@ public final class GateServer implements AutoCloseable {
         } catch (IOException clientWentAway) {
             exchange.close();
             return;
-        } catch (RuntimeException | Error bug) {
+        } catch (RuntimeException | StackOverflowError bug) {
             System.err.println("shipshape serve: internal error answering " + path + ": " + bug);
             reply = Reply.error(500, "internal error");
         }

@@ -37,30 +37,28 @@ public final class JsonDocument {
         return new YamlNode(new JsonDocument(file).node(json), file);
     }
 
+    /** Each node's one mark is both its start and its end: there is no text whose extent it could give. */
     private Node node(JsonNode json) {
-        Optional<Mark> start = mark();
+        Optional<Mark> here = mark();
         if (json.isObject()) {
             List<NodeTuple> entries = new ArrayList<>(json.size());
             for (Map.Entry<String, JsonNode> field : json.properties()) {
-                Node key = new ScalarNode(Tag.STR, true, field.getKey(), ScalarStyle.DOUBLE_QUOTED, mark(), Optional.empty());
-                entries.add(new NodeTuple(key, node(field.getValue())));
+                Optional<Mark> key = mark();
+                entries.add(new NodeTuple(new ScalarNode(Tag.STR, true, field.getKey(), ScalarStyle.DOUBLE_QUOTED, key, key),
+                        node(field.getValue())));
             }
-            return new MappingNode(Tag.MAP, true, entries, FlowStyle.FLOW, start, mark());
+            return new MappingNode(Tag.MAP, true, entries, FlowStyle.FLOW, here, here);
         }
         if (json.isArray()) {
             List<Node> items = new ArrayList<>(json.size());
             for (JsonNode item : json) items.add(node(item));
-            return new SequenceNode(Tag.SEQ, true, items, FlowStyle.FLOW, start, mark());
+            return new SequenceNode(Tag.SEQ, true, items, FlowStyle.FLOW, here, here);
         }
-        if (json.isNull() || json.isMissingNode()) return scalar(Tag.NULL, "null", ScalarStyle.PLAIN, start);
-        if (json.isBoolean()) return scalar(Tag.BOOL, json.asText(), ScalarStyle.PLAIN, start);
-        if (json.isIntegralNumber()) return scalar(Tag.INT, json.asText(), ScalarStyle.PLAIN, start);
-        if (json.isNumber()) return scalar(Tag.FLOAT, json.asText(), ScalarStyle.PLAIN, start);
-        return scalar(Tag.STR, json.asText(), ScalarStyle.DOUBLE_QUOTED, start);
-    }
-
-    private ScalarNode scalar(Tag tag, String value, ScalarStyle style, Optional<Mark> start) {
-        return new ScalarNode(tag, true, value, style, start, mark());
+        if (json.isNull() || json.isMissingNode()) return new ScalarNode(Tag.NULL, true, "null", ScalarStyle.PLAIN, here, here);
+        if (json.isBoolean()) return new ScalarNode(Tag.BOOL, true, json.asText(), ScalarStyle.PLAIN, here, here);
+        if (json.isIntegralNumber()) return new ScalarNode(Tag.INT, true, json.asText(), ScalarStyle.PLAIN, here, here);
+        if (json.isNumber()) return new ScalarNode(Tag.FLOAT, true, json.asText(), ScalarStyle.PLAIN, here, here);
+        return new ScalarNode(Tag.STR, true, json.asText(), ScalarStyle.DOUBLE_QUOTED, here, here);
     }
 
     private Optional<Mark> mark() {

@@ -68,6 +68,10 @@ class AdmissionObjectsTest {
         assertThat(app.privileged().isTrue()).isTrue();
         assertThat(app.environment()).extracting(variable -> variable.name() + "=" + variable.value()).containsExactly("DB_PASSWORD=hunter2");
         assertThat(app.origin().source()).isEqualTo("Deployment prod/web");
+        // the object is read from its JSON tree: one line, every node at its own column
+        assertThat(app.privileged().origin().line()).isEqualTo(1);
+        assertThat(app.privileged().origin()).isNotEqualTo(app.origin());
+        assertThat(app.environment().getFirst().origin()).isNotIn(app.origin(), app.privileged().origin());
     }
 
     @Test
