@@ -2,14 +2,12 @@ package dev.shipshape.policy;
 
 import dev.shipshape.load.yaml.YamlDocuments;
 import dev.shipshape.load.yaml.YamlNode;
-import dev.shipshape.model.Origin;
 import dev.shipshape.rules.Rule;
 import dev.shipshape.rules.Severity;
 import dev.shipshape.scan.ConfigurationException;
 import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -84,7 +82,7 @@ public final class EnforcementSection {
     private static final class Reader {
 
         private final List<Rule> knownRules;
-        private final List<String> problems = new ArrayList<>();
+        private final ConfigProblems problems = new ConfigProblems();
         private Severity denyAt = Enforcement.DEFAULT.denyAt();
         private final Set<String> warnOnly = new LinkedHashSet<>();
         private final Map<Enforcement.Action, Set<String>> allowedUsers = new EnumMap<>(Enforcement.Action.class);
@@ -97,71 +95,71 @@ public final class EnforcementSection {
 
         Read read(YamlNode section) {
             if (!section.isNull() && !section.isMap()) {
-                problem(section.origin(), "enforce must be a mapping of " + String.join(", ", KEYS) + "; found " + describe(section));
+                problems.add(section.origin(), "enforce must be a mapping of " + String.join(", ", KEYS) + "; found " + ConfigProblems.describe(section));
             } else {
                 Set<String> seen = new HashSet<>();
                 for (YamlNode.Entry entry : section.entries()) {
                     if (!seen.add(entry.key())) {
-                        problem(entry.origin(), "'%s' is given twice in enforce; keep one".formatted(entry.key()));
+                        problems.add(entry.origin(), "'%s' is given twice in enforce; keep one".formatted(entry.key()));
                         continue;
                     }
                     readEntry(entry);
                 }
             }
-            return new Read(new Enforcement(denyAt, warnOnly, allowedUsers, failure, readOnlyRootFilesystem), problems);
+            return new Read(new Enforcement(denyAt, warnOnly, allowedUsers, failure, readOnlyRootFilesystem), problems.all());
         }
 
         private void readEntry(YamlNode.Entry entry) {
             YamlNode value = entry.value();
             switch (entry.key()) {
-                case "deny-at" -> scalar(value, "deny-at", "a severity (" + SEVERITIES + ")").ifPresent(text -> {
+                case "deny-at" -> problems.scalar(value, "deny-at", "a severity (" + SEVERITIES + ")").ifPresent(text -> {
                     Optional<Severity> severity = Severity.parse(text);
                     if (severity.isPresent()) {
                         denyAt = severity.get();
                     } else {
-                        problem(value.origin(), "deny-at must be one of %s, not '%s'".formatted(SEVERITIES, text));
+                        problems.add(value.origin(), "deny-at must be one of %s, not '%s'".formatted(SEVERITIES, text));
                     }
                 });
                 case "warn-only" -> {
-                    for (YamlNode item : list(value, "warn-only", "rule names, like [runs-as-root]")) {
-                        scalar(item, "warn-only", "a rule name").flatMap(name -> ruleName(item, name.strip())).ifPresent(warnOnly::add);
+                    for (YamlNode item : problems.list(value, "warn-only", "rule names, like [runs-as-root]")) {
+                        problems.scalar(item, "warn-only", "a rule name").flatMap(name -> ruleName(item, name.strip())).ifPresent(warnOnly::add);
                     }
                 }
                 case "allowed-users" -> readAllowedUsers(value);
-                case "failure" -> scalar(value, "failure", "open or closed").ifPresent(text -> {
+                case "failure" -> problems.scalar(value, "failure", "open or closed").ifPresent(text -> {
                     switch (text.strip().toLowerCase(Locale.ROOT)) {
                         case "open" -> failure = Enforcement.Failure.OPEN;
                         case "closed" -> failure = Enforcement.Failure.CLOSED;
-                        default -> problem(value.origin(), "failure must be open or closed, not '%s'".formatted(text));
+                        default -> problems.add(value.origin(), "failure must be open or closed, not '%s'".formatted(text));
                     }
                 });
                 case "mutate" -> readMutate(value);
-                default -> problem(entry.origin(), "unknown key '%s' in enforce; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
+                default -> problems.add(entry.origin(), "unknown key '%s' in enforce; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
             }
         }
 
         private void readAllowedUsers(YamlNode value) {
             if (value.isNull()) return;
             if (!value.isMap()) {
-                problem(value.origin(), "allowed-users must map actions to user names, like {container-exec: [alice]}; found "
-                        + describe(value));
+                problems.add(value.origin(), "allowed-users must map actions to user names, like {container-exec: [alice]}; found "
+                        + ConfigProblems.describe(value));
                 return;
             }
             for (YamlNode.Entry entry : value.entries()) {
                 Optional<Enforcement.Action> action = Enforcement.Action.byConfigName(entry.key());
                 if (action.isEmpty()) {
-                    problem(entry.origin(), "unknown action '%s' in allowed-users; actions: %s".formatted(entry.key(), ACTIONS));
+                    problems.add(entry.origin(), "unknown action '%s' in allowed-users; actions: %s".formatted(entry.key(), ACTIONS));
                     continue;
                 }
                 if (allowedUsers.containsKey(action.get())) {
-                    problem(entry.origin(), "'%s' is given twice in allowed-users; keep one".formatted(entry.key()));
+                    problems.add(entry.origin(), "'%s' is given twice in allowed-users; keep one".formatted(entry.key()));
                     continue;
                 }
                 Set<String> users = new LinkedHashSet<>();
-                for (YamlNode item : list(entry.value(), entry.key(), "user names, like [alice]")) {
-                    scalar(item, entry.key(), "a user name").ifPresent(user -> {
+                for (YamlNode item : problems.list(entry.value(), entry.key(), "user names, like [alice]")) {
+                    problems.scalar(item, entry.key(), "a user name").ifPresent(user -> {
                         if (user.isBlank()) {
-                            problem(item.origin(), entry.key() + " has an empty user name; remove it");
+                            problems.add(item.origin(), entry.key() + " has an empty user name; remove it");
                         } else {
                             users.add(user.strip());
                         }
@@ -174,19 +172,19 @@ public final class EnforcementSection {
         private void readMutate(YamlNode value) {
             if (value.isNull()) return;
             if (!value.isMap()) {
-                problem(value.origin(), "mutate must be a mapping of " + String.join(", ", MUTATE_KEYS) + "; found " + describe(value));
+                problems.add(value.origin(), "mutate must be a mapping of " + String.join(", ", MUTATE_KEYS) + "; found " + ConfigProblems.describe(value));
                 return;
             }
             for (YamlNode.Entry entry : value.entries()) {
                 if (!entry.key().equals("read-only-root-filesystem")) {
-                    problem(entry.origin(), "unknown key '%s' in mutate; valid keys: %s".formatted(entry.key(), String.join(", ", MUTATE_KEYS)));
+                    problems.add(entry.origin(), "unknown key '%s' in mutate; valid keys: %s".formatted(entry.key(), String.join(", ", MUTATE_KEYS)));
                     continue;
                 }
                 Optional<Boolean> bool = entry.value().isScalar() ? entry.value().bool() : Optional.empty();
                 if (bool.isPresent()) {
                     readOnlyRootFilesystem = bool.get();
                 } else {
-                    problem(entry.value().origin(), "read-only-root-filesystem must be true or false, not " + describe(entry.value()));
+                    problems.add(entry.value().origin(), "read-only-root-filesystem must be true or false, not " + ConfigProblems.describe(entry.value()));
                 }
             }
         }
@@ -197,31 +195,9 @@ public final class EnforcementSection {
                     .filter(rule -> rule.info().answersTo(name))
                     .map(rule -> rule.info().name())
                     .findFirst();
-            if (known.isEmpty()) problem(where.origin(), "unknown rule '%s'; run `shipshape rules` to list them".formatted(name));
+            if (known.isEmpty()) problems.add(where.origin(), "unknown rule '%s'; run `shipshape rules` to list them".formatted(name));
             return known;
         }
 
-        private List<YamlNode> list(YamlNode value, String key, String whatItems) {
-            if (value.isNull()) return List.of();
-            if (!value.isList()) {
-                problem(value.origin(), "%s must be a list of %s; found %s".formatted(key, whatItems, describe(value)));
-                return List.of();
-            }
-            return value.items();
-        }
-
-        private Optional<String> scalar(YamlNode value, String key, String what) {
-            if (value.isScalar() && !value.isNull()) return value.text();
-            problem(value.origin(), "%s must be %s; found %s".formatted(key, what, describe(value)));
-            return Optional.empty();
-        }
-
-        private static String describe(YamlNode value) {
-            return value.isScalar() && !value.isNull() ? "'" + value.textOr("") + "'" : value.describeType();
-        }
-
-        private void problem(Origin origin, String message) {
-            problems.add(origin + ": " + message);
-        }
     }
 }

@@ -147,7 +147,7 @@ public final class PolicyFile {
 
         private final List<Rule> knownRules;
         private final Source source;
-        private final List<String> problems = new ArrayList<>();
+        private final ConfigProblems problems = new ConfigProblems();
         private final CustomRuleReader customRules;
         private Optional<Severity> failOn = Optional.empty();
         private final Set<String> disabled = new LinkedHashSet<>();
@@ -175,7 +175,7 @@ public final class PolicyFile {
             for (YamlNode.Entry entry : entries) {
                 Origin earlier = seen.putIfAbsent(entry.key(), entry.origin());
                 if (earlier != null) {
-                    problem(entry.origin(), "'%s' is given twice (first at line %d); keep one".formatted(entry.key(), earlier.line()));
+                    problems.add(entry.origin(), "'%s' is given twice (first at line %d); keep one".formatted(entry.key(), earlier.line()));
                 } else {
                     unique.add(entry);
                 }
@@ -189,7 +189,7 @@ public final class PolicyFile {
             for (YamlNode.Entry entry : unique) {
                 if (!entry.key().equals("rules")) readEntry(entry);
             }
-            if (!problems.isEmpty()) throw new ConfigurationException(String.join("\n", problems));
+            if (!problems.isEmpty()) throw new ConfigurationException(String.join("\n", problems.all()));
             if (root == null && custom.isEmpty()) return Policy.DEFAULT;
             return new Policy(failOn, disabled, severities, new RuleOptions(requireDigest, trustedRegistries, requiredLabels),
                     waivers, custom);
@@ -241,8 +241,8 @@ public final class PolicyFile {
             switch (entry.key()) {
                 case "fail-on" -> failOn = severity(value, "fail-on");
                 case "disable" -> {
-                    for (YamlNode item : list(value, "disable", "rule names, like [privileged-container]")) {
-                        scalar(item, "disable", "a rule name").flatMap(name -> ruleName(item, name)).ifPresent(disabled::add);
+                    for (YamlNode item : problems.list(value, "disable", "rule names, like [privileged-container]")) {
+                        problems.scalar(item, "disable", "a rule name").flatMap(name -> ruleName(item, name)).ifPresent(disabled::add);
                     }
                 }
                 case "severity" -> readSeverities(value);
@@ -251,15 +251,15 @@ public final class PolicyFile {
                 case "required-labels" -> requiredLabels = strings(value, "required-labels", "label keys, like [org.opencontainers.image.source]");
                 case "waivers" -> readWaivers(value);
                 case "enforce" -> problems.addAll(EnforcementSection.read(value, knownRules).problems());
-                default -> problem(entry.origin(), "unknown key '%s'; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
+                default -> problems.add(entry.origin(), "unknown key '%s'; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
             }
         }
 
         private void readWaivers(YamlNode value) {
-            for (YamlNode item : list(value, "waivers", "waivers, each with " + String.join(", ", WAIVER_KEYS))) {
+            for (YamlNode item : problems.list(value, "waivers", "waivers, each with " + String.join(", ", WAIVER_KEYS))) {
                 if (!item.isMap()) {
-                    problem(item.origin(), "a waiver must be a mapping with %s; found %s"
-                            .formatted(String.join(", ", WAIVER_KEYS), describe(item)));
+                    problems.add(item.origin(), "a waiver must be a mapping with %s; found %s"
+                            .formatted(String.join(", ", WAIVER_KEYS), ConfigProblems.describe(item)));
                     continue;
                 }
                 readWaiver(item);
@@ -270,9 +270,9 @@ public final class PolicyFile {
             Map<String, YamlNode> fields = new HashMap<>();
             for (YamlNode.Entry entry : item.entries()) {
                 if (!WAIVER_KEYS.contains(entry.key())) {
-                    problem(entry.origin(), "unknown key '%s' in a waiver; valid keys: %s".formatted(entry.key(), String.join(", ", WAIVER_KEYS)));
+                    problems.add(entry.origin(), "unknown key '%s' in a waiver; valid keys: %s".formatted(entry.key(), String.join(", ", WAIVER_KEYS)));
                 } else if (fields.putIfAbsent(entry.key(), entry.value()) != null) {
-                    problem(entry.origin(), "'%s' is given twice in a waiver; keep one".formatted(entry.key()));
+                    problems.add(entry.origin(), "'%s' is given twice in a waiver; keep one".formatted(entry.key()));
                 }
             }
             Optional<String> rule = waiverText(item, fields, "rule", "waiver", "name the rule it waives")
@@ -294,16 +294,16 @@ public final class PolicyFile {
         private Optional<String> waiverText(YamlNode item, Map<String, YamlNode> fields, String key, String label, String what) {
             YamlNode value = fields.get(key);
             if (value == null || value.isNull()) {
-                problem(item.origin(), "%s has no '%s': %s".formatted(label, key, what));
+                problems.add(item.origin(), "%s has no '%s': %s".formatted(label, key, what));
                 return Optional.empty();
             }
             if (!value.isScalar()) {
-                problem(value.origin(), "%s of a waiver must be text; found %s".formatted(key, value.describeType()));
+                problems.add(value.origin(), "%s of a waiver must be text; found %s".formatted(key, value.describeType()));
                 return Optional.empty();
             }
             String text = value.textOr("");
             if (text.isBlank()) {
-                problem(value.origin(), "%s has an empty '%s': %s".formatted(label, key, what));
+                problems.add(value.origin(), "%s has an empty '%s': %s".formatted(label, key, what));
                 return Optional.empty();
             }
             return Optional.of(text);
@@ -313,7 +313,7 @@ public final class PolicyFile {
             try {
                 return Optional.of(WaiverTarget.parse(text, source.folder()));
             } catch (WaiverTarget.Invalid invalid) {
-                problem(where.origin(), "target '%s': %s".formatted(text.strip(), invalid.getMessage()));
+                problems.add(where.origin(), "target '%s': %s".formatted(text.strip(), invalid.getMessage()));
                 return Optional.empty();
             }
         }
@@ -323,18 +323,18 @@ public final class PolicyFile {
                 try {
                     return Optional.of(LocalDate.parse(text));
                 } catch (DateTimeParseException noSuchDay) {
-                    problem(where.origin(), "expires '%s' is not a day of the calendar".formatted(text));
+                    problems.add(where.origin(), "expires '%s' is not a day of the calendar".formatted(text));
                     return Optional.empty();
                 }
             }
-            problem(where.origin(), "expires must be a date written YYYY-MM-DD, not '%s'".formatted(text));
+            problems.add(where.origin(), "expires must be a date written YYYY-MM-DD, not '%s'".formatted(text));
             return Optional.empty();
         }
 
         private void readSeverities(YamlNode value) {
             if (value.isNull()) return;
             if (!value.isMap()) {
-                problem(value.origin(), "severity must be a mapping of rule names to severities, like {privileged-container: high}; found "
+                problems.add(value.origin(), "severity must be a mapping of rule names to severities, like {privileged-container: high}; found "
                         + value.describeType());
                 return;
             }
@@ -346,11 +346,11 @@ public final class PolicyFile {
         }
 
         private Optional<Severity> severity(YamlNode value, String what) {
-            Optional<String> text = scalar(value, what, "a severity (" + SEVERITIES + ")");
+            Optional<String> text = problems.scalar(value, what, "a severity (" + SEVERITIES + ")");
             if (text.isEmpty()) return Optional.empty();
             Optional<Severity> severity = Severity.parse(text.get());
             if (severity.isEmpty()) {
-                problem(value.origin(), "%s must be one of %s, not '%s'".formatted(what, SEVERITIES, text.get()));
+                problems.add(value.origin(), "%s must be one of %s, not '%s'".formatted(what, SEVERITIES, text.get()));
             }
             return severity;
         }
@@ -358,21 +358,21 @@ public final class PolicyFile {
         /** The canonical name of the rule this name, alias or id stands for. */
         private Optional<String> ruleName(YamlNode where, String name) {
             if (name.equalsIgnoreCase("all")) {
-                problem(where.origin(), "'all' is not a rule name: list the rules one by one");
+                problems.add(where.origin(), "'all' is not a rule name: list the rules one by one");
                 return Optional.empty();
             }
             Optional<String> known = knownRules.stream()
                     .filter(rule -> rule.info().answersTo(name))
                     .map(rule -> rule.info().name())
                     .findFirst();
-            if (known.isEmpty()) problem(where.origin(), "unknown rule '%s'; run `shipshape rules` to list them".formatted(name));
+            if (known.isEmpty()) problems.add(where.origin(), "unknown rule '%s'; run `shipshape rules` to list them".formatted(name));
             return known;
         }
 
         private boolean bool(YamlNode value, String key) {
             Optional<Boolean> bool = value.isScalar() ? value.bool() : Optional.empty();
             if (bool.isEmpty()) {
-                problem(value.origin(), "%s must be true or false, not %s".formatted(key, value.isScalar() && !value.isNull()
+                problems.add(value.origin(), "%s must be true or false, not %s".formatted(key, value.isScalar() && !value.isNull()
                         ? "'" + value.textOr("") + "'" : value.describeType()));
                 return false;
             }
@@ -381,38 +381,15 @@ public final class PolicyFile {
 
         private List<String> strings(YamlNode value, String key, String whatItems) {
             List<String> result = new ArrayList<>();
-            for (YamlNode item : list(value, key, whatItems)) {
-                scalar(item, key, "a name").filter(text -> {
+            for (YamlNode item : problems.list(value, key, whatItems)) {
+                problems.scalar(item, key, "a name").filter(text -> {
                     if (!text.isBlank()) return true;
-                    problem(item.origin(), key + " has an empty item; remove it");
+                    problems.add(item.origin(), key + " has an empty item; remove it");
                     return false;
                 }).ifPresent(text -> result.add(text.trim()));
             }
             return result;
         }
 
-        /** The items of a list; null counts as an empty list (the key written with no value). */
-        private List<YamlNode> list(YamlNode value, String key, String whatItems) {
-            if (value.isNull()) return List.of();
-            if (!value.isList()) {
-                problem(value.origin(), "%s must be a list of %s; found %s".formatted(key, whatItems, describe(value)));
-                return List.of();
-            }
-            return value.items();
-        }
-
-        private Optional<String> scalar(YamlNode value, String key, String what) {
-            if (value.isScalar() && !value.isNull()) return value.text();
-            problem(value.origin(), "%s must be %s; found %s".formatted(key, what, describe(value)));
-            return Optional.empty();
-        }
-
-        private static String describe(YamlNode value) {
-            return value.isScalar() && !value.isNull() ? "'" + value.textOr("") + "'" : value.describeType();
-        }
-
-        private void problem(Origin origin, String message) {
-            problems.add(origin + ": " + message);
-        }
     }
 }
