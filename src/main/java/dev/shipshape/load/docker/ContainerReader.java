@@ -99,6 +99,8 @@ final class ContainerReader {
         if ("default".equals(networkMode) && !attached.isEmpty() && !attached.contains("bridge")) {
             // a Swarm task reports "default" but sits on its service's networks, not on the default bridge
             networkMode = attached.getFirst();
+        } else if ("default".equals(networkMode)) {
+            networkMode = "bridge"; // the Engine's name for "no --network given": Docker's default bridge on Linux
         }
         if (networkMode != null) container.networkMode = Setting.of(networkMode, origin);
         String pidMode = text(host, "PidMode");

@@ -53,9 +53,7 @@ public final class DefaultBridgeNetwork implements ContainerRule {
         if (workload.source() == SourceKind.STACK) {
             return container.networks().stream().filter(network -> "bridge".equals(network.value())).findFirst();
         }
-        String mode = container.networkMode().orElse("").strip();
-        // The Engine API reports a container started without --network as "default", which is the bridge on Linux.
-        boolean bridge = mode.equals("bridge") || (workload.source() == SourceKind.LIVE_DOCKER && mode.equals("default"));
+        boolean bridge = container.networkMode().orElse("").strip().equals("bridge");
         return bridge ? Optional.of(container.networkMode()) : Optional.empty();
     }
 }

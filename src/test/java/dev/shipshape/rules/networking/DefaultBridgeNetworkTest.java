@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The live Engine names the default bridge "default"; files must say "bridge". */
+/** The live reader turns the Engine's "default" network mode into "bridge"; the rule sees only "bridge". */
 class DefaultBridgeNetworkTest {
 
     private static final Origin LIVE = Origin.live("container web (3f2a9c)");
 
     @Test
-    void aLiveContainerInDefaultModeIsOnTheDefaultBridge() {
-        assertThat(findings(SourceKind.LIVE_DOCKER, "default")).extracting(Finding::message)
+    void aLiveContainerOnTheBridgeIsOnTheDefaultBridge() {
+        assertThat(findings(SourceKind.LIVE_DOCKER, "bridge")).extracting(Finding::message)
                 .containsExactly("container 'web' uses Docker's default bridge network");
     }
 
