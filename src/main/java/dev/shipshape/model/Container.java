@@ -22,6 +22,13 @@ import java.util.Optional;
  * @param networkMode   host, none, bridge, container:NAME, service:NAME, or a network name; unset = default
  * @param pidMode       host or container:NAME / service:NAME; unset = private
  * @param runtime       a live container's current state (health, restarts, its image's digests); empty for files
+ * @param usernsMode    {@code host} when it keeps the host's user namespace on a daemon that remaps users
+ *                      (Docker {@code --userns}, Compose {@code userns_mode}); Kubernetes {@code hostUsers: false}
+ *                      is {@code private}, {@code hostUsers: true} is {@code host}; unset = the daemon's default
+ * @param cgroupnsMode  {@code host} or {@code private} (Docker {@code --cgroupns}, Compose {@code cgroup}); unset = the daemon's default
+ * @param volumesFrom   containers or services whose volumes it mounts too (Docker {@code --volumes-from},
+ *                      Compose {@code volumes_from}), as written ({@code NAME[:ro|rw]}, {@code container:NAME}, {@code service:NAME})
+ * @param deviceCgroupRules device cgroup rules it is granted ({@code c 1:3 rwm}, {@code a *:* rwm}), as written
  */
 public record Container(
         String name,
@@ -50,7 +57,11 @@ public record Container(
         List<Setting<String>> devices,
         List<Probe> probes,
         Resources resources,
-        Optional<RuntimeState> runtime) {
+        Optional<RuntimeState> runtime,
+        Setting<String> usernsMode,
+        Setting<String> cgroupnsMode,
+        List<Setting<String>> volumesFrom,
+        List<Setting<String>> deviceCgroupRules) {
 
     public Container {
         capabilitiesAdded = List.copyOf(capabilitiesAdded);
@@ -62,10 +73,45 @@ public record Container(
         environment = List.copyOf(environment);
         devices = List.copyOf(devices);
         probes = List.copyOf(probes);
+        volumesFrom = List.copyOf(volumesFrom);
+        deviceCgroupRules = List.copyOf(deviceCgroupRules);
     }
 
     /** A container with only its identity set and every setting unset; loaders fill the {@link ContainerBuilder}'s fields. */
     public static ContainerBuilder builder(String name, String description, boolean init, Origin origin) {
         return new ContainerBuilder(name, description, init, origin);
+    }
+
+    /** Every setting of this container in a builder, under another description, to be changed and built again. */
+    public ContainerBuilder toBuilder(String newDescription) {
+        ContainerBuilder copy = builder(name, newDescription, init, origin);
+        copy.ephemeral = ephemeral;
+        copy.image = image;
+        copy.user = user;
+        copy.runAsNonRoot = runAsNonRoot;
+        copy.builtFrom = builtFrom.orElse(null);
+        copy.privileged = privileged;
+        copy.capabilitiesAdded.addAll(capabilitiesAdded);
+        copy.capabilitiesDropped.addAll(capabilitiesDropped);
+        copy.noNewPrivileges = noNewPrivileges;
+        copy.readOnlyRootFilesystem = readOnlyRootFilesystem;
+        copy.securityOptions.addAll(securityOptions);
+        copy.mounts.addAll(mounts);
+        copy.networkMode = networkMode;
+        copy.networks.addAll(networks);
+        copy.pidMode = pidMode;
+        copy.ipcMode = ipcMode;
+        copy.utsMode = utsMode;
+        copy.ports.addAll(ports);
+        copy.environment.addAll(environment);
+        copy.devices.addAll(devices);
+        copy.probes.addAll(probes);
+        copy.resources = resources;
+        copy.runtime = runtime.orElse(null);
+        copy.usernsMode = usernsMode;
+        copy.cgroupnsMode = cgroupnsMode;
+        copy.volumesFrom.addAll(volumesFrom);
+        copy.deviceCgroupRules.addAll(deviceCgroupRules);
+        return copy;
     }
 }

@@ -39,6 +39,10 @@ public final class ContainerBuilder {
     /** Only a live container has one. */
     public RuntimeState runtime;
     public boolean ephemeral;
+    public Setting<String> usernsMode;
+    public Setting<String> cgroupnsMode;
+    public final List<Setting<String>> volumesFrom = new ArrayList<>();
+    public final List<Setting<String>> deviceCgroupRules = new ArrayList<>();
 
     ContainerBuilder(String name, String description, boolean init, Origin origin) {
         this.name = name;
@@ -56,6 +60,8 @@ public final class ContainerBuilder {
         this.ipcMode = Setting.unset(origin);
         this.utsMode = Setting.unset(origin);
         this.resources = Resources.unset(origin);
+        this.usernsMode = Setting.unset(origin);
+        this.cgroupnsMode = Setting.unset(origin);
     }
 
     public Origin origin() {
@@ -66,6 +72,7 @@ public final class ContainerBuilder {
         return new Container(name, description, init, ephemeral, origin, image, user, runAsNonRoot,
                 Optional.ofNullable(builtFrom), privileged, capabilitiesAdded, capabilitiesDropped,
                 noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode, networks,
-                pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.ofNullable(runtime));
+                pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.ofNullable(runtime),
+                usernsMode, cgroupnsMode, volumesFrom, deviceCgroupRules);
     }
 }

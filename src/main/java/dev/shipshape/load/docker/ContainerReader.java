@@ -13,17 +13,20 @@ import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Port;
 import dev.shipshape.model.Probe;
 import dev.shipshape.model.Resources;
 import dev.shipshape.model.RuntimeState;
+import dev.shipshape.model.SecurityOption;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.model.Workload;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +49,31 @@ final class ContainerReader {
     /** The restart policy shown for a Swarm task's container. */
     static final String SWARM_RESTARTS = "restarted by its Swarm service";
 
+    /**
+     * The paths Docker masks and makes read-only in every container that is not privileged (20.10's
+     * defaults; newer engines add to them). A container whose own lists lack one of these sees it.
+     */
+    private static final List<String> DEFAULT_MASKED_PATHS = List.of("/proc/asound", "/proc/acpi", "/proc/kcore",
+            "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+            "/proc/scsi", "/sys/firmware");
+    private static final List<String> DEFAULT_READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+            "/proc/sysrq-trigger");
+
     private final Map<String, List<String>> repoDigestsByImageId;
+    private final Map<String, LocalVolumeMount> volumesByName;
 
     /** @param repoDigestsByImageId each image's {@code RepoDigests}, by image id */
     ContainerReader(Map<String, List<String>> repoDigestsByImageId) {
+        this(repoDigestsByImageId, Map.of());
+    }
+
+    /**
+     * @param volumesByName what each named volume of the engine mounts ({@link LocalVolumeMount}): a
+     *                      container's volume mount shows only the volume's name
+     */
+    ContainerReader(Map<String, List<String>> repoDigestsByImageId, Map<String, LocalVolumeMount> volumesByName) {
         this.repoDigestsByImageId = Map.copyOf(repoDigestsByImageId);
+        this.volumesByName = Map.copyOf(volumesByName);
     }
 
     record Read(Workload workload, List<Suppression> suppressions) {
@@ -91,7 +114,9 @@ final class ContainerReader {
         strings(host, "SecurityOpt").stream()
                 .filter(option -> !(container.privileged.isTrue() && option.replace(':', '=').equals("label=disable")))
                 .forEach(option -> SecurityOpt.apply(option, origin, container));
+        if (!container.privileged.isTrue()) unmaskedPaths(host, origin, container);
         readMounts(inspect, host, origin, container);
+        strings(host, "VolumesFrom").forEach(from -> container.volumesFrom.add(Setting.of(from, origin)));
 
         List<String> attached = fields(inspect, "NetworkSettings", "Networks").stream().map(Map.Entry::getKey).toList();
         attached.forEach(network -> container.networks.add(Setting.of(network, origin)));
@@ -109,6 +134,10 @@ final class ContainerReader {
         if (ipcMode != null) container.ipcMode = Setting.of(ipcMode, origin);
         String utsMode = text(host, "UTSMode");
         if (utsMode != null) container.utsMode = Setting.of(utsMode, origin);
+        String usernsMode = text(host, "UsernsMode");
+        if (usernsMode != null && !usernsMode.isEmpty()) container.usernsMode = Setting.of(usernsMode, origin);
+        String cgroupnsMode = text(host, "CgroupnsMode");
+        if (cgroupnsMode != null && !cgroupnsMode.isEmpty()) container.cgroupnsMode = Setting.of(cgroupnsMode, origin);
         readPorts(config, host, origin, container);
 
         for (String variable : strings(config, "Env")) {
@@ -125,6 +154,7 @@ final class ContainerReader {
             container.devices.add(Setting.of(onHost + ":" + (inContainer == null ? onHost : inContainer)
                     + (permissions == null ? "" : ":" + permissions), origin));
         }
+        strings(host, "DeviceCgroupRules").forEach(rule -> container.deviceCgroupRules.add(Setting.of(rule, origin)));
         JsonNode healthcheck = EngineJson.at(config, "Healthcheck");
         if (healthcheck != null && healthcheck.isObject()) {
             List<String> test = strings(healthcheck, "Test");
@@ -151,7 +181,29 @@ final class ContainerReader {
         return new Read(workload, SuppressionLabels.of(labels, origin));
     }
 
-    private static void readMounts(JsonNode inspect, JsonNode host, Origin origin, ContainerBuilder container) {
+    /**
+     * {@code MaskedPaths} and {@code ReadonlyPaths} as the engine keeps them: absent or null means
+     * Docker's defaults; the docker CLI and Compose send both empty for {@code systempaths=unconfined}.
+     */
+    private static void unmaskedPaths(JsonNode host, Origin origin, ContainerBuilder container) {
+        List<String> unmasked = new ArrayList<>();
+        JsonNode masked = EngineJson.at(host, "MaskedPaths");
+        if (masked != null && masked.isArray()) {
+            List<String> listed = strings(host, "MaskedPaths");
+            DEFAULT_MASKED_PATHS.stream().filter(path -> !listed.contains(path)).forEach(unmasked::add);
+        }
+        JsonNode readOnly = EngineJson.at(host, "ReadonlyPaths");
+        if (readOnly != null && readOnly.isArray()) {
+            List<String> listed = strings(host, "ReadonlyPaths");
+            DEFAULT_READONLY_PATHS.stream().filter(path -> !listed.contains(path)).forEach(unmasked::add);
+        }
+        if (unmasked.isEmpty()) return;
+        boolean all = unmasked.size() == DEFAULT_MASKED_PATHS.size() + DEFAULT_READONLY_PATHS.size();
+        container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS,
+                all ? "unconfined" : String.join(",", unmasked), origin));
+    }
+
+    private void readMounts(JsonNode inspect, JsonNode host, Origin origin, ContainerBuilder container) {
         Set<String> targets = new HashSet<>();
         for (JsonNode mount : items(inspect, "Mounts")) {
             String target = text(mount, "Destination");
@@ -169,7 +221,9 @@ final class ContainerReader {
                 default -> text(mount, "Source");
             };
             boolean writable = EngineJson.at(mount, "RW") == null || isTrue(mount, "RW");
-            container.mounts.add(new Mount(kind, source, target, Setting.of(!writable, origin), origin));
+            Mount read = new Mount(kind, source, target, Setting.of(!writable, origin), origin);
+            LocalVolumeMount local = kind == Mount.Type.VOLUME && source != null ? volumesByName.get(source) : null;
+            container.mounts.add(local == null ? read : local.applyTo(read));
             targets.add(target);
         }
         // --tmpfs mounts are not listed under Mounts

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.model.Workload;
 import java.net.URLEncoder;
@@ -86,7 +87,10 @@ public final class DockerEngineLoader {
             inventory.add(DaemonReader.read(info, networks, address, host, notes));
 
             List<Workload> workloads = new ArrayList<>();
-            ContainerReader containers = new ContainerReader(repoDigests);
+            Map<String, LocalVolumeMount> localVolumes = new HashMap<>();
+            volumes.stream().map(volume -> VolumeReader.read(volume, dangling))
+                    .forEach(volume -> localVolumes.put(volume.name(), LocalVolumeMount.of(volume.driver(), volume.driverOptions())));
+            ContainerReader containers = new ContainerReader(repoDigests, localVolumes);
             boolean manager = isSwarmManager(info);
             for (JsonNode inspect : inspects) {
                 // On a manager a task's container is audited through its service's spec; reporting both says everything twice.

@@ -17,6 +17,11 @@ final class SecurityOpt {
     }
 
     static void apply(String written, Origin origin, ContainerBuilder container) {
+        if (written.equals("disable")) {
+            // the engine takes a bare "disable" as label=disable
+            container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SELINUX, "disable", origin));
+            return;
+        }
         int separator = firstSeparator(written);
         String key = (separator < 0 ? written : written.substring(0, separator)).strip().toLowerCase(Locale.ROOT);
         String value = separator < 0 ? "" : written.substring(separator + 1).strip();

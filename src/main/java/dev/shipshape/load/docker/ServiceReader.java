@@ -13,6 +13,7 @@ import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Port;
@@ -24,9 +25,13 @@ import dev.shipshape.model.SecurityOption;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Swarm service ({@code GET /services}) as a workload of kind "service" whose one container is
@@ -62,16 +67,21 @@ final class ServiceReader {
         for (JsonNode mount : items(containerSpec, "Mounts")) {
             String target = text(mount, "Target");
             if (target == null) continue;
-            Mount.Type type = switch (String.valueOf(text(mount, "Type"))) {
+            // Swarm takes a mount type in any case ("BIND")
+            Mount.Type type = switch (String.valueOf(text(mount, "Type")).toLowerCase(Locale.ROOT)) {
                 case "bind" -> Mount.Type.BIND;
                 case "volume" -> Mount.Type.VOLUME;
                 case "tmpfs" -> Mount.Type.TMPFS;
                 default -> Mount.Type.OTHER;
             };
             long tmpfsSize = number(mount, "TmpfsOptions", "SizeBytes");
-            container.mounts.add(new Mount(type, type == Mount.Type.TMPFS ? null : text(mount, "Source"), target,
+            Mount read = new Mount(type, type == Mount.Type.TMPFS ? null : text(mount, "Source"), target,
                     Setting.of(isTrue(mount, "ReadOnly"), origin), origin,
-                    tmpfsSize > 0 ? Setting.of(Long.toString(tmpfsSize), origin) : Setting.unset(origin)));
+                    tmpfsSize > 0 ? Setting.of(Long.toString(tmpfsSize), origin) : Setting.unset(origin));
+            JsonNode driverConfig = mount.path("VolumeOptions").path("DriverConfig");
+            container.mounts.add(type == Mount.Type.VOLUME && driverConfig.isObject()
+                    ? LocalVolumeMount.of(text(driverConfig, "Name"), stringMap(driverConfig, "Options")).applyTo(read)
+                    : read);
         }
         for (JsonNode network : items(task, "Networks")) {
             String target = text(network, "Target");
@@ -120,12 +130,30 @@ final class ServiceReader {
         if (isTrue(privileges, "NoNewPrivileges")) container.noNewPrivileges = Setting.of(true, origin);
         if ("unconfined".equals(text(privileges, "Seccomp", "Mode"))) {
             container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SECCOMP, "unconfined", origin));
+        } else if ("custom".equals(text(privileges, "Seccomp", "Mode"))) {
+            customSeccompProfile(privileges.path("Seccomp").path("Profile"))
+                    .ifPresent(profile -> container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SECCOMP, profile, origin)));
         }
         if ("disabled".equals(text(privileges, "AppArmor", "Mode"))) {
             container.securityOptions.add(new SecurityOption(SecurityOption.Kind.APPARMOR, "unconfined", origin));
         }
         if (isTrue(privileges, "SELinuxContext", "Disable")) {
             container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SELINUX, "disable", origin));
+        }
+        String seLinuxType = text(privileges, "SELinuxContext", "Type");
+        if (seLinuxType != null && !seLinuxType.isEmpty()) {
+            container.securityOptions.add(new SecurityOption(SecurityOption.Kind.SELINUX, "type:" + seLinuxType, origin));
+        }
+    }
+
+    /** A custom profile's JSON: Go's encoding/json writes the []byte {@code Profile} in base64. */
+    private static Optional<String> customSeccompProfile(JsonNode profile) {
+        if (!profile.isTextual()) return Optional.empty();
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(profile.asText()),
+                    StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
         }
     }
 

@@ -16,31 +16,7 @@ final class ContainerCopy {
 
     /** Every setting of {@code container} in a builder; {@code description} replaces its own. */
     static ContainerBuilder of(Container container, String description) {
-        ContainerBuilder copy = Container.builder(container.name(), description, container.init(), container.origin());
-        copy.ephemeral = container.ephemeral();
-        copy.image = container.image();
-        copy.user = container.user();
-        copy.runAsNonRoot = container.runAsNonRoot();
-        copy.builtFrom = container.builtFrom().orElse(null);
-        copy.privileged = container.privileged();
-        copy.capabilitiesAdded.addAll(container.capabilitiesAdded());
-        copy.capabilitiesDropped.addAll(container.capabilitiesDropped());
-        copy.noNewPrivileges = container.noNewPrivileges();
-        copy.readOnlyRootFilesystem = container.readOnlyRootFilesystem();
-        copy.securityOptions.addAll(container.securityOptions());
-        copy.mounts.addAll(container.mounts());
-        copy.networkMode = container.networkMode();
-        copy.networks.addAll(container.networks());
-        copy.pidMode = container.pidMode();
-        copy.ipcMode = container.ipcMode();
-        copy.utsMode = container.utsMode();
-        copy.ports.addAll(container.ports());
-        copy.environment.addAll(container.environment());
-        copy.devices.addAll(container.devices());
-        copy.probes.addAll(container.probes());
-        copy.resources = container.resources();
-        copy.runtime = container.runtime().orElse(null);
-        return copy;
+        return container.toBuilder(description);
     }
 
     /** {@code workload} as another source kind would have stated it, with these containers. */

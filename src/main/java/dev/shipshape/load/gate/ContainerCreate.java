@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.load.docker.EngineObjects;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -27,7 +28,7 @@ import java.util.Set;
  * <p>Two things differ from a live container. The request carries only what the client stated,
  * not its image's USER and HEALTHCHECK, so the workload is judged as a Compose service is (unset
  * means the image decides); and nothing runs yet, so it has no runtime state. A local volume
- * mounted with {@code type=none,o=bind,device=/path} options is the host bind mount it is.
+ * mounted with driver options is what {@code mount(2)} makes of them ({@link #bindDevice(JsonNode)}).
  */
 final class ContainerCreate {
 
@@ -121,24 +122,25 @@ final class ContainerCreate {
     }
 
     /**
-     * The host path a volume's driver configuration binds, or null: the local driver with
-     * {@code type=none}, {@code o=bind} (among other options) and a {@code device} mounts that host path.
+     * The host path a volume's driver configuration exposes, or null: read as {@code mount(2)} will
+     * do it ({@link LocalVolumeMount}): a bind of {@code device} whenever {@code o} holds
+     * {@code bind}, a kernel interface ({@code type=proc} is the host's {@code /proc}), a host disk,
+     * the folder an overlay's folders share, or the host's root for a relative {@code device}.
      */
     static String bindDevice(JsonNode driverConfig) {
-        String driver = text(driverConfig, "Name");
-        if (!driver.isEmpty() && !driver.equals("local")) return null;
-        JsonNode options = driverConfig.path("Options");
-        return bindDevice(text(options, "type"), text(options, "o"), text(options, "device"));
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        driverConfig.path("Options").fields().forEachRemaining(option -> {
+            if (option.getValue().isValueNode() && !option.getValue().isNull()) options.put(option.getKey(), option.getValue().asText(""));
+        });
+        return LocalVolumeMount.of(text(driverConfig, "Name"), options).boundingHostPath().orElse(null);
     }
 
     static String bindDevice(String type, String options, String device) {
-        boolean bind = List.of(options.split(",")).stream().map(String::strip).anyMatch(option -> option.equals("bind") || option.equals("rbind"));
-        return type.strip().equals("none") && bind && !device.isBlank() ? device.strip() : null;
+        return bindDevice(Map.of("type", type, "o", options, "device", device));
     }
 
     static String bindDevice(Map<String, String> driverOptions) {
-        return bindDevice(driverOptions.getOrDefault("type", ""), driverOptions.getOrDefault("o", ""),
-                driverOptions.getOrDefault("device", ""));
+        return LocalVolumeMount.of("local", driverOptions).boundingHostPath().orElse(null);
     }
 
     static List<String> strings(JsonNode node, String field) {

@@ -9,7 +9,7 @@ import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.Inventory;
-import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns a Docker API request, as the daemon passes it to its authorization plugin, into what the
@@ -234,7 +233,11 @@ public final class DockerRequests {
         return modelled(Inventory.builder().add(workload), RuleScope.named(PLUGIN_RULES));
     }
 
-    /** A volume; one that binds a host path is also judged as the mount it will be. */
+    /**
+     * A volume; one whose local driver options expose something of the host (a bind, a kernel
+     * interface, a disk, an overlay's folders: {@link LocalVolumeMount}) is also judged as the mount
+     * it will be, since a container that later mounts it by name shows none of its options.
+     */
     private static GateInput volume(JsonNode body) {
         ObjectNode shaped = NODES.objectNode();
         if (body.has("Name")) shaped.set("Name", body.get("Name"));
@@ -242,14 +245,13 @@ public final class DockerRequests {
         if (body.has("DriverOpts")) shaped.set("Options", body.get("DriverOpts"));
         Volume volume = EngineObjects.volume(shaped);
         Inventory.Builder inventory = Inventory.builder().add(volume);
-        String driver = volume.driver().orElse("local");
-        Map<String, String> options = new TreeMap<>();
-        for (KeyValue option : volume.driverOptions()) options.put(option.key(), option.value());
-        String hostPath = driver.equals("local") ? ContainerCreate.bindDevice(options) : null;
-        if (hostPath == null) return modelled(inventory, RuleScope.all());
+        LocalVolumeMount mounted = LocalVolumeMount.of(volume.driver(), volume.driverOptions());
+        Optional<String> hostPath = mounted.boundingHostPath();
+        if (hostPath.isEmpty()) return modelled(inventory, RuleScope.all());
         Origin origin = volume.origin();
         ContainerBuilder user = Container.builder(volume.name(), "volume '" + volume.name() + "'", false, origin);
-        user.mounts.add(new Mount(Mount.Type.BIND, hostPath, "wherever the volume is mounted", Setting.unset(origin), origin));
+        user.mounts.add(new Mount(Mount.Type.BIND, hostPath.get(), "wherever the volume is mounted",
+                mounted.readOnly() ? Setting.of(true, origin) : Setting.unset(origin), origin));
         inventory.add(new Workload("volume", volume.name(), null, SourceKind.COMPOSE, origin, 0,
                 Setting.unset(origin), Setting.unset(origin), List.of(user.build()), List.of(), Map.of()));
         return modelled(inventory, RuleScope.named(HOST_PATH_RULES));

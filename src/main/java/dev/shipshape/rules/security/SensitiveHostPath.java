@@ -10,15 +10,19 @@ import dev.shipshape.rules.Reference.PodSecurityLevel;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Flags host directories that hold the host's configuration, kernel interfaces, devices or the
- * container runtime's own state, mounted into a container. The root {@code /} counts only as
- * itself. Runtime sockets are left to {@link DockerSocketMounted}; {@code /etc/localtime} and
- * {@code /etc/timezone} mounted read-only are left alone.
+ * Flags host directories that hold the host's configuration, credentials, kernel interfaces,
+ * devices or the container runtime's own state, mounted into a container; and the host's system
+ * folders (programs, libraries, the state of its services) mounted read-write, where a container
+ * plants code the host runs as root. The root {@code /} counts only as itself. Runtime sockets are
+ * left to {@link DockerSocketMounted}; {@code /etc/localtime} and {@code /etc/timezone} mounted
+ * read-only are left alone. A local volume whose driver options mount a host folder, a kernel
+ * interface or a disk arrives here as the host path it exposes.
  */
 public final class SensitiveHostPath extends HostPathRule {
 
@@ -30,8 +34,10 @@ public final class SensitiveHostPath extends HostPathRule {
                     Host directories such as /etc, /proc, /sys, /dev, /root or /var/lib/docker hold the \
                     host's credentials, kernel interfaces, devices and the runtime's state: a container \
                     that sees them can read secrets, and one that can write them can take over the host. \
-                    /etc/localtime and /etc/timezone mounted read-only are common and harmless, and are \
-                    not reported.""")
+                    Folders of programs and service state (/usr, /lib, /bin, /sbin, /var/lib, /var/spool, \
+                    /opt) are reported when mounted read-write: a planted binary or cron job runs as root \
+                    on the host. /etc/localtime and /etc/timezone mounted read-only are common and \
+                    harmless, and are not reported.""")
             .remediation("Remove the host path from `volumes` (Compose) or the `hostPath` volume (Kubernetes); "
                     + "copy the files the container needs into a named volume, ConfigMap or Secret, and mount "
                     + "what must stay a host path read-only (`:ro`, `readOnly: true`).")
@@ -41,6 +47,9 @@ public final class SensitiveHostPath extends HostPathRule {
 
     /** Sensitive directories and what they hold (none lies inside another). */
     private static final Map<String, String> SENSITIVE = sensitiveDirectories();
+
+    /** System folders that matter when written, with everything below them (none lies inside another, nor in {@link #SENSITIVE}). */
+    private static final Map<String, String> SENSITIVE_WHEN_WRITABLE = writableSystemFolders();
 
     private static final Set<String> HARMLESS_WHEN_READ_ONLY = Set.of("/etc/localtime", "/etc/timezone");
 
@@ -60,22 +69,56 @@ public final class SensitiveHostPath extends HostPathRule {
         directories.put("/boot", "the host's kernel and boot loader");
         directories.put("/root", "root's SSH keys, credentials and shell history");
         directories.put("/dev", "the host's devices");
+        directories.put("/home", "users' SSH keys, credentials and shell history");
         return directories;
     }
+
+    private static Map<String, String> writableSystemFolders() {
+        String programs = "the host's programs and libraries, which it runs as root";
+        Map<String, String> folders = new LinkedHashMap<>();
+        for (String folder : List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
+            folders.put(folder, programs);
+        }
+        folders.put("/var/lib", "the state of the host's services, which they load and run as root");
+        folders.put("/var/spool", "the host's cron and mail queues, which run as root");
+        return folders;
+    }
+
+    /** Folders that matter when written as a whole, though what lies below them is often an application's own. */
+    private static final Map<String, String> WRITABLE_AS_A_WHOLE = Map.of(
+            "/var", "the host's logs, spools and service state",
+            "/var/log", "the host's logs, which a writer can forge or erase",
+            "/opt", "programs installed on the host");
 
     @Override
     Optional<Finding> check(Container container, Mount mount, HostPath path) {
         if (DockerSocketMounted.isRuntimeSocket(path)) return Optional.empty();
         if (HARMLESS_WHEN_READ_ONLY.contains(path.normalized()) && mount.readOnly().isTrue()) return Optional.empty();
         String advice = HARMLESS_WHEN_READ_ONLY.contains(path.normalized()) ? "; mount it read-only" : "";
-        return whatItHolds(path).map(holds -> Finding.of(INFO, mount.origin(), "%s mounts host path %s, %s%s"
-                .formatted(container.description(), path, holds, advice)));
+        Optional<String> holds = whatItHolds(path);
+        if (holds.isPresent()) {
+            return Optional.of(Finding.of(INFO, mount.origin(), "%s mounts host path %s, %s%s"
+                    .formatted(container.description(), path, holds.get(), advice)));
+        }
+        if (mount.readOnly().isTrue()) return Optional.empty();
+        if (WRITABLE_AS_A_WHOLE.containsKey(path.normalized())) {
+            return Optional.of(Finding.of(INFO, mount.origin(), "%s mounts host path %s read-write, which holds %s"
+                    .formatted(container.description(), path, WRITABLE_AS_A_WHOLE.get(path.normalized()))));
+        }
+        return lookUp(SENSITIVE_WHEN_WRITABLE, path).map(written -> Finding.of(INFO, mount.origin(),
+                "%s mounts host path %s read-write, %s".formatted(container.description(), path, written)));
     }
 
     /** What the sensitive directory this path is (or lies in) holds; empty when it is not sensitive. */
     static Optional<String> whatItHolds(HostPath path) {
         if (path.isRoot()) return Optional.of("the host's whole file system");
-        return SENSITIVE.entrySet().stream()
+        Optional<HostDevice> device = HostDevice.of(path.normalized());
+        if (device.isPresent()) return Optional.of("which is " + device.get().exposes());
+        return lookUp(SENSITIVE, path);
+    }
+
+    private static Optional<String> lookUp(Map<String, String> directories, HostPath path) {
+        return directories.entrySet().stream()
                 .filter(entry -> path.isOrIsUnder(entry.getKey()))
                 .map(entry -> path.normalized().equals(entry.getKey())
                         ? "which holds " + entry.getValue()
