@@ -144,8 +144,17 @@ public record LocalVolumeMount(Kind kind, List<String> hostPaths, boolean readOn
         return Optional.of("/" + String.join("/", common));
     }
 
-    /** The bind mount this volume mount amounts to, or the mount itself when it exposes nothing of the host. */
-    public Mount applyTo(Mount volumeMount) {
+    /**
+     * The mounts a volume mount of this volume amounts to: the volume mount itself (what storage
+     * rules judge: which volume holds the data), and, when it exposes something of the host, the
+     * bind mount of {@link #boundingHostPath()} at the same target (what host-path rules judge).
+     */
+    public List<Mount> mountsFor(Mount volumeMount) {
+        return boundingHostPath().isEmpty() ? List.of(volumeMount) : List.of(volumeMount, bindFor(volumeMount));
+    }
+
+    /** The bind mount a volume mount of this volume amounts to; the volume mount itself when it exposes nothing of the host. */
+    public Mount bindFor(Mount volumeMount) {
         Optional<String> hostPath = boundingHostPath();
         if (hostPath.isEmpty()) return volumeMount;
         Setting<Boolean> mountedReadOnly = this.readOnly && !volumeMount.readOnly().isTrue()

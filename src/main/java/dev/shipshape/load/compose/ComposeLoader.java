@@ -90,7 +90,8 @@ public final class ComposeLoader {
                                    Map<String, List<ServiceSuppressions.Span>> serviceSpans,
                                    List<Diagnostic> diagnostics, List<String> filesRead) {
         SettingReader reader = new SettingReader(diagnostics);
-        ServiceReader services = new ServiceReader(kind, reader, new BuildLink(files, diagnostics, filesRead));
+        ServiceReader services = new ServiceReader(kind, reader, new BuildLink(files, diagnostics, filesRead),
+                new SeccompProfileFiles(files, diagnostics, filesRead), TopLevelDeclarations.localMounts(root));
         ServiceSuppressions suppressionReader = new ServiceSuppressions(reader);
         Inventory.Builder inventory = Inventory.builder();
         List<Suppression> suppressions = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Probe;
@@ -32,12 +33,18 @@ final class ServiceReader {
     private final SettingReader reader;
     private final BuildLink builds;
     private final DeployReader deployReader;
+    private final SeccompProfileFiles profiles;
+    private final Map<String, LocalVolumeMount> localVolumes;
 
-    ServiceReader(SourceKind kind, SettingReader reader, BuildLink builds) {
+    /** @param localVolumes what each top-level volume of the file mounts, by its key */
+    ServiceReader(SourceKind kind, SettingReader reader, BuildLink builds, SeccompProfileFiles profiles,
+            Map<String, LocalVolumeMount> localVolumes) {
         this.kind = kind;
         this.reader = reader;
         this.builds = builds;
         this.deployReader = new DeployReader(reader);
+        this.profiles = profiles;
+        this.localVolumes = Map.copyOf(localVolumes);
     }
 
     Workload read(String name, Origin origin, Mapping service) {
@@ -51,7 +58,7 @@ final class ServiceReader {
         readStrings(service, "cap_add", container.capabilitiesAdded);
         readStrings(service, "cap_drop", container.capabilitiesDropped);
         for (ComposeNode item : reader.list(service, "security_opt", false)) {
-            reader.itemText(item, "a security_opt entry").ifPresent(text -> SecurityOptSyntax.apply(text, item.origin(), container, reader));
+            reader.itemText(item, "a security_opt entry").ifPresent(text -> SecurityOptSyntax.apply(text, item.origin(), container, reader, profiles));
         }
         readMounts(service, container);
         container.networkMode = reader.string(service, "network_mode", origin);
@@ -59,6 +66,10 @@ final class ServiceReader {
         container.pidMode = reader.string(service, "pid", origin);
         container.ipcMode = reader.string(service, "ipc", origin);
         container.utsMode = reader.string(service, "uts", origin);
+        container.usernsMode = reader.string(service, "userns_mode", origin);
+        container.cgroupnsMode = reader.string(service, "cgroup", origin);
+        readStrings(service, "volumes_from", container.volumesFrom);
+        readStrings(service, "device_cgroup_rules", container.deviceCgroupRules);
         for (ComposeNode item : reader.list(service, "ports", false)) {
             PortSyntax.published(item, reader.diagnostics()).ifPresent(container.ports::add);
         }
@@ -93,7 +104,7 @@ final class ServiceReader {
 
     private void readMounts(Mapping service, ContainerBuilder container) {
         for (ComposeNode item : reader.list(service, "volumes", false)) {
-            VolumeSyntax.mount(item, reader.diagnostics()).ifPresent(container.mounts::add);
+            VolumeSyntax.mount(item, reader.diagnostics()).map(this::asMounted).ifPresent(container.mounts::addAll);
         }
         service.get("tmpfs").filter(value -> !(value instanceof Scalar scalar && scalar.isNull()))
                 .ifPresent(value -> container.mounts.addAll(VolumeSyntax.tmpfs(value, reader.diagnostics())));
@@ -108,6 +119,13 @@ final class ServiceReader {
         for (ComposeNode item : reader.list(service, "configs", false)) {
             SecretMountSyntax.mount(item, Mount.Type.CONFIG, reader).ifPresent(container.mounts::add);
         }
+    }
+
+    /** A named volume whose local driver options mount something of the host is also that mount ({@link LocalVolumeMount}). */
+    private List<Mount> asMounted(Mount mount) {
+        if (mount.type() != Mount.Type.VOLUME || mount.source() == null) return List.of(mount);
+        LocalVolumeMount local = localVolumes.get(mount.source());
+        return local == null ? List.of(mount) : local.mountsFor(mount);
     }
 
     private void readNetworks(Mapping service, ContainerBuilder container) {

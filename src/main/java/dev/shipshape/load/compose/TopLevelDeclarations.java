@@ -5,13 +5,16 @@ import dev.shipshape.load.compose.ComposeNode.Member;
 import dev.shipshape.load.compose.ComposeNode.Scalar;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.KeyValue;
+import dev.shipshape.model.LocalVolumeMount;
 import dev.shipshape.model.Network;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Volume;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,33 @@ final class TopLevelDeclarations {
         }
         declarations(root, "secrets").forEach(this::definition);
         declarations(root, "configs").forEach(this::definition);
+    }
+
+    /**
+     * What each top-level volume mounts when a service uses it ({@link LocalVolumeMount}), by its key;
+     * external volumes are left out (their options are not in the file). Read quietly: {@link #read}
+     * reports what is malformed.
+     */
+    static Map<String, LocalVolumeMount> localMounts(Mapping root) {
+        Map<String, LocalVolumeMount> mounts = new HashMap<>();
+        if (!(root.get("volumes").orElse(null) instanceof Mapping volumes)) return mounts;
+        for (Member volume : volumes.members()) {
+            if (!(volume.value() instanceof Mapping definition) || definition.member("external").isPresent()) continue;
+            String driver = scalarText(definition.get("driver").orElse(null));
+            Map<String, String> options = new HashMap<>();
+            if (definition.get("driver_opts").orElse(null) instanceof Mapping driverOptions) {
+                for (Member option : driverOptions.members()) {
+                    String value = scalarText(option.value());
+                    if (value != null) options.put(option.key(), value);
+                }
+            }
+            mounts.put(volume.key(), LocalVolumeMount.of(driver, options));
+        }
+        return mounts;
+    }
+
+    private static String scalarText(ComposeNode node) {
+        return node instanceof Scalar scalar && !scalar.isNull() ? scalar.text() : null;
     }
 
     private List<Member> declarations(Mapping root, String key) {

@@ -223,7 +223,7 @@ final class ContainerReader {
             boolean writable = EngineJson.at(mount, "RW") == null || isTrue(mount, "RW");
             Mount read = new Mount(kind, source, target, Setting.of(!writable, origin), origin);
             LocalVolumeMount local = kind == Mount.Type.VOLUME && source != null ? volumesByName.get(source) : null;
-            container.mounts.add(local == null ? read : local.applyTo(read));
+            container.mounts.addAll(local == null ? List.of(read) : local.mountsFor(read));
             targets.add(target);
         }
         // --tmpfs mounts are not listed under Mounts

@@ -79,9 +79,9 @@ final class ServiceReader {
                     Setting.of(isTrue(mount, "ReadOnly"), origin), origin,
                     tmpfsSize > 0 ? Setting.of(Long.toString(tmpfsSize), origin) : Setting.unset(origin));
             JsonNode driverConfig = mount.path("VolumeOptions").path("DriverConfig");
-            container.mounts.add(type == Mount.Type.VOLUME && driverConfig.isObject()
-                    ? LocalVolumeMount.of(text(driverConfig, "Name"), stringMap(driverConfig, "Options")).applyTo(read)
-                    : read);
+            container.mounts.addAll(type == Mount.Type.VOLUME && driverConfig.isObject()
+                    ? LocalVolumeMount.of(text(driverConfig, "Name"), stringMap(driverConfig, "Options")).mountsFor(read)
+                    : List.of(read));
         }
         for (JsonNode network : items(task, "Networks")) {
             String target = text(network, "Target");

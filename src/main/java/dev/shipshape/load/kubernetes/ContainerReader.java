@@ -6,6 +6,7 @@ import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Probe;
 import dev.shipshape.model.Resources;
+import dev.shipshape.model.SecurityOption;
 import dev.shipshape.model.Setting;
 import java.util.Optional;
 
@@ -47,6 +48,13 @@ final class ContainerReader {
         if (isTrue(pod.hostNetwork())) builder.networkMode = Setting.of("host", pod.hostNetwork().origin());
         if (isTrue(pod.hostPid())) builder.pidMode = Setting.of("host", pod.hostPid().origin());
         if (isTrue(pod.hostIpc())) builder.ipcMode = Setting.of("host", pod.hostIpc().origin());
+        if (pod.hostUsers() != null) {
+            builder.usernsMode = Setting.of(pod.hostUsers().value() ? "host" : "private", pod.hostUsers().origin());
+        }
+        fields.mapping("securityContext").flatMap(context -> context.text("procMount"))
+                .filter(procMount -> procMount.value().equals("Unmasked"))
+                .ifPresent(procMount -> builder.securityOptions.add(new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS,
+                        "/proc (procMount: Unmasked)", procMount.origin())));
 
         ports.read(fields.list("ports"), builder.ports);
         environment.read(fields, builder.environment);

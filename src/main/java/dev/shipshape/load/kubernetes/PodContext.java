@@ -11,6 +11,7 @@ record PodContext(String ownerDescription,
                   Setting<Boolean> hostNetwork,
                   Setting<Boolean> hostPid,
                   Setting<Boolean> hostIpc,
+                  Setting<Boolean> hostUsers,
                   SecurityContext security,
                   PodVolumes volumes,
                   ProfileAnnotations annotations) {

@@ -31,6 +31,7 @@ final class PodSpecReader {
                 spec.bool("hostNetwork").orElse(null),
                 spec.bool("hostPID").orElse(null),
                 spec.bool("hostIPC").orElse(null),
+                spec.bool("hostUsers").orElse(null),
                 securityContexts.readPod(spec.mapping("securityContext")),
                 PodVolumes.read(spec.list("volumes"), claimTemplates, problems),
                 annotations);

@@ -134,11 +134,15 @@ final class CelModel {
         fields.putIfSet("pidMode", container.pidMode().value());
         fields.putIfSet("ipcMode", container.ipcMode().value());
         fields.putIfSet("utsMode", container.utsMode().value());
+        fields.putIfSet("usernsMode", container.usernsMode().value());
+        fields.putIfSet("cgroupnsMode", container.cgroupnsMode().value());
+        fields.put("volumesFrom", values(container.volumesFrom()));
         List<Object> ports = new ArrayList<>();
         for (Port port : container.ports()) ports.add(port(port));
         fields.put("ports", ports);
         fields.put("env", environment(container.environment()));
         fields.put("devices", values(container.devices()));
+        fields.put("deviceCgroupRules", values(container.deviceCgroupRules()));
         List<Object> probes = new ArrayList<>();
         for (Probe probe : container.probes()) probes.add(probe(probe));
         fields.put("probes", probes);

@@ -128,9 +128,13 @@ public final class CelSchema {
                 optional("pidMode", STRING, "host or container:NAME"),
                 optional("ipcMode", STRING, "host, shareable, container:NAME, ..."),
                 optional("utsMode", STRING, "host"),
+                optional("usernsMode", STRING, "host (userns_mode, --userns) or private (Kubernetes hostUsers: false)"),
+                optional("cgroupnsMode", STRING, "host or private (Compose cgroup, --cgroupns)"),
+                required("volumesFrom", STRINGS, "volumes_from / --volumes-from entries, as written"),
                 required("ports", new ListOf(new Struct("Port")), "its ports, published or not"),
                 required("env", new ListOf(new Struct("EnvVar")), "its environment variables"),
                 required("devices", STRINGS, "host devices mapped in, as written"),
+                required("deviceCgroupRules", STRINGS, "device cgroup rules granted (\"c 1:3 rwm\"), as written"),
                 required("probes", new ListOf(new Struct("Probe")), "its health check or probes"),
                 required("resources", new Struct("Resources"), "its resource limits"),
                 optional("builtFrom", new Struct("Image"), "the Dockerfile its image is built from, when the scan has it"));
@@ -142,7 +146,7 @@ public final class CelSchema {
                 optional("tag", STRING, "the tag, when written"),
                 optional("digest", STRING, "the digest (sha256:...), when written"));
         type("SecurityOption", "A seccomp or AppArmor profile or an SELinux label option.",
-                required("kind", STRING, "seccomp, apparmor, selinux, no-new-privileges or other"),
+                required("kind", STRING, "seccomp, apparmor, selinux, no-new-privileges, system-paths or other"),
                 required("value", STRING, "the value as written (unconfined, disable, a profile name)"),
                 required("unconfined", BOOL, "true when it switches the protection off"));
         type("Mount", "Something mounted into a container.",

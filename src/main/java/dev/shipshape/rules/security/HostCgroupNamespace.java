@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Medium: the container sees the host's whole cgroup tree (every service's and container's
  * path, limits and usage) but, without {@code CAP_SYS_ADMIN}, cannot write it; with that
  * capability (reported by {@link DangerousCapability}) it is the first step of the cgroup
- * {@code release_agent} escape.
+ * {@code release_agent} escape. {@code docker stack deploy} ignores {@code cgroup}.
  */
 public final class HostCgroupNamespace implements ContainerRule {
 
@@ -43,6 +43,7 @@ public final class HostCgroupNamespace implements ContainerRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
+        if (workload.source() == SourceKind.STACK || workload.source() == SourceKind.KUBERNETES) return Stream.empty();
         Setting<String> mode = container.cgroupnsMode();
         if (!mode.isSet() || !mode.value().strip().equals("host")) return Stream.empty();
         return Stream.of(Finding.of(INFO, mode.origin(), container.description()

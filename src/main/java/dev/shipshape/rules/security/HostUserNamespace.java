@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * the run says it does not (a single request, a Compose file alone: the option exists only for
  * remapped daemons); medium when every daemon the run sees leaves remapping off, since there the
  * container shares the host's user namespace anyway ({@link DaemonUsernsRemapDisabled}'s finding).
- * Kubernetes pods share it unless {@code hostUsers: false}; that is not reported here.
+ * Kubernetes pods share it unless {@code hostUsers: false}; that is not reported here, and
+ * {@code docker stack deploy} ignores {@code userns_mode}.
  */
 public final class HostUserNamespace implements InventoryRule {
 
@@ -50,7 +51,7 @@ public final class HostUserNamespace implements InventoryRule {
         boolean knownNotRemapped = !inventory.daemons().isEmpty()
                 && inventory.daemons().stream().map(DaemonConfig::usernsRemap).allMatch(HostUserNamespace::isOff);
         return inventory.workloads().stream()
-                .filter(workload -> workload.source() != SourceKind.KUBERNETES)
+                .filter(workload -> workload.source() != SourceKind.KUBERNETES && workload.source() != SourceKind.STACK)
                 .flatMap(workload -> findings(workload, knownNotRemapped));
     }
 

@@ -47,7 +47,8 @@ public final class UnmaskedSystemPaths implements ContainerRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
-        if (container.privileged().isTrue()) return Stream.empty();
+        // docker stack deploy ignores security_opt
+        if (container.privileged().isTrue() || workload.source() == SourceKind.STACK) return Stream.empty();
         return container.securityOptions().stream()
                 .filter(option -> option.kind() == SecurityOption.Kind.SYSTEM_PATHS && option.isUnconfined())
                 .map(option -> Finding.of(INFO, option.origin(), option.value().strip().equals("unconfined")
