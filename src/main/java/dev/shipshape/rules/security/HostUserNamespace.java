@@ -1,30 +1,27 @@
 package dev.shipshape.rules.security;
 
 import dev.shipshape.model.Container;
-import dev.shipshape.model.DaemonConfig;
-import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
+import dev.shipshape.rules.ContainerRule;
 import dev.shipshape.rules.Finding;
-import dev.shipshape.rules.InventoryRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Flags containers that keep the host's user namespace on a daemon that remaps users
- * ({@code userns_mode: host}, {@code --userns host}). High when the daemon remaps or nothing in
- * the run says it does not (a single request, a Compose file alone: the option exists only for
- * remapped daemons); medium when every daemon the run sees leaves remapping off, since there the
- * container shares the host's user namespace anyway ({@link DaemonUsernsRemapDisabled}'s finding).
- * Kubernetes pods share it unless {@code hostUsers: false}; that is not reported here, and
- * {@code docker stack deploy} ignores {@code userns_mode}.
+ * Flags containers that keep the host's user namespace ({@code userns_mode: host}, {@code --userns host}).
+ * The option exists for daemons that remap users, where it gives the container's root back the
+ * host's root; a rule sees one container, not the daemon it will run on (a single request at the
+ * gate, a Compose file alone), so it is reported at high wherever it is written. On a daemon that
+ * does not remap it changes nothing, and {@link DaemonUsernsRemapDisabled} reports that daemon.
+ * Kubernetes pods share the host's user namespace unless {@code hostUsers: false}; that is not
+ * reported here, and {@code docker stack deploy} ignores {@code userns_mode}.
  */
-public final class HostUserNamespace implements InventoryRule {
+public final class HostUserNamespace implements ContainerRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-125", "host-user-namespace")
             .pillar(Pillar.SECURITY)
@@ -33,8 +30,8 @@ public final class HostUserNamespace implements InventoryRule {
             .rationale("""
                     With `userns-remap`, root in a container is an unprivileged uid on the host; \
                     `userns_mode: host` opts one container out, so its root is the host's root again and \
-                    every escape, writable host path or socket is a root escape. It is reported at high \
-                    unless the run shows that the daemon does not remap users (then at medium).""")
+                    every escape, writable host path or socket is a root escape. Written for a daemon that \
+                    does not remap, it changes nothing and only waits for the day the daemon does.""")
             .remediation("Remove `userns_mode: host` (Compose) or `--userns host` (docker run), and `UsernsMode` from "
                     + "API requests; give the container the few host files it needs as volumes owned by its remapped uid.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.LIVE_DOCKER)
@@ -47,30 +44,11 @@ public final class HostUserNamespace implements InventoryRule {
     }
 
     @Override
-    public Stream<Finding> check(Inventory inventory) {
-        boolean knownNotRemapped = !inventory.daemons().isEmpty()
-                && inventory.daemons().stream().map(DaemonConfig::usernsRemap).allMatch(HostUserNamespace::isOff);
-        return inventory.workloads().stream()
-                .filter(workload -> workload.source() != SourceKind.KUBERNETES && workload.source() != SourceKind.STACK)
-                .flatMap(workload -> findings(workload, knownNotRemapped));
-    }
-
-    private static Stream<Finding> findings(Workload workload, boolean knownNotRemapped) {
-        List<Finding> findings = new java.util.ArrayList<>();
-        for (Container container : workload.containers()) {
-            Setting<String> mode = container.usernsMode();
-            if (!mode.isSet() || !mode.value().strip().equals("host")) continue;
-            Finding finding = Finding.of(INFO, mode.origin(), knownNotRemapped
-                    ? container.description() + " keeps the host's user namespace (userns_mode: host); "
-                            + "the daemon does not remap users, so its root is the host's root either way"
-                    : container.description() + " keeps the host's user namespace (userns_mode: host): "
-                            + "on a daemon that remaps users its root is the host's root again");
-            findings.add(knownNotRemapped ? finding.withSeverity(Severity.MEDIUM) : finding);
-        }
-        return findings.stream();
-    }
-
-    private static boolean isOff(Setting<String> remap) {
-        return !remap.isSet() || remap.value().isBlank();
+    public Stream<Finding> check(Workload workload, Container container) {
+        if (workload.source() == SourceKind.KUBERNETES || workload.source() == SourceKind.STACK) return Stream.empty();
+        Setting<String> mode = container.usernsMode();
+        if (!mode.isSet() || !mode.value().strip().equals("host")) return Stream.empty();
+        return Stream.of(Finding.of(INFO, mode.origin(), container.description()
+                + " keeps the host's user namespace (userns_mode: host): on a daemon that remaps users its root is the host's root again"));
     }
 }
