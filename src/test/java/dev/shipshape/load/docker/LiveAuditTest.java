@@ -61,6 +61,7 @@ class LiveAuditTest {
         // the service's task container is audited through the service (below), not a second time
         expected.put("container crashing", Set.of("container-restarting"));
         expected.put("container hardened", Set.of("image-without-digest"));
+        expected.put("container escape-user", Set.of("runs-as-root"));
         expected.put("container hostnet", union(UNHARDENED, "host-network"));
         // created but never started (this sandbox cannot start a privileged container), so no image-without-digest;
         // the label=disable the engine itself adds to a privileged container is not reported a second time

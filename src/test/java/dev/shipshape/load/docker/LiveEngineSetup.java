@@ -66,6 +66,14 @@ final class LiveEngineSetup {
         engine.docker(concat(List.of("run", "-d", "--name", "crashing"), HARDENED.subList(0, HARDENED.size() - 2),
                 List.of("--restart", "on-failure:4", "--health-cmd", "true", image, "false")));
 
+        // escape-grade settings (issue 9): created, not started, hardened but for the one setting
+        engine.docker(concat(List.of("create", "--name", "escape-user"), HARDENED, List.of("--user", "+0", image)));
+        engine.docker("volume", "create", "--driver", "local", "-o", "type=ext4", "-o", "o=bind", "-o", "device=/etc", "etc-bind");
+        engine.docker(concat(List.of("create", "--name", "escape-volume"), HARDENED, List.of("-v", "etc-bind:/data:ro", image)));
+        engine.docker(concat(List.of("create", "--name", "escape-unmasked"), HARDENED,
+                List.of("--security-opt", "systempaths=unconfined", image)));
+        engine.docker(concat(List.of("create", "--name", "escape-inherits"), HARDENED, List.of("--volumes-from", "hardened:ro", image)));
+
         int swarmPort = PrivateDockerEngine.freePort();
         // a VXLAN port of its own: two Swarm engines on one host (two test runs at once) would clash on 4789
         engine.docker("swarm", "init", "--advertise-addr", "127.0.0.1:" + swarmPort, "--listen-addr", "127.0.0.1:" + swarmPort,
