@@ -30,8 +30,8 @@ public final class CriticalHostDevice implements ContainerRule {
                     mounted or read block by block beneath every file permission: the host's whole file \
                     system, its secrets and its binaries are the container's. /dev/mem, /dev/kmem and \
                     /dev/port reach physical memory and I/O ports; /dev/kmsg leaks kernel addresses and \
-                    forges kernel log lines. A device cgroup rule such as `a *:* rwm` lets the container \
-                    create any of these itself.""")
+                    forges kernel log lines (reported at high). A device cgroup rule such as `a *:* rwm` \
+                    lets the container create any of these itself.""")
             .remediation("Remove the device from `devices` (Compose) or `--device` (docker run), and the rule from "
                     + "`device_cgroup_rules` (Compose) or `--device-cgroup-rule`; give the container a volume or a "
                     + "narrow device instead.")
@@ -49,7 +49,8 @@ public final class CriticalHostDevice implements ContainerRule {
         Stream<Finding> devices = container.devices().stream().filter(Setting::isSet)
                 .flatMap(device -> HostDevice.ofMapping(device.value()).stream()
                         .map(critical -> Finding.of(INFO, device.origin(), "%s maps host device %s, %s"
-                                .formatted(container.description(), critical.path(), critical.exposes()))));
+                                .formatted(container.description(), critical.path(), critical.exposes()))
+                                .withSeverity(critical.severity())));
         Stream<Finding> rules = container.deviceCgroupRules().stream().filter(Setting::isSet)
                 .flatMap(rule -> grants(rule.value()).stream()
                         .map(grant -> Finding.of(INFO, rule.origin(), "%s is granted device cgroup rule '%s', %s"

@@ -1,5 +1,6 @@
 package dev.shipshape.rules.security;
 
+import dev.shipshape.rules.Severity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,10 +11,12 @@ import java.util.regex.Pattern;
  * {@code /dev} (as Docker's {@code --device} and Compose's {@code devices} write it), or by the
  * major and minor numbers a device cgroup rule grants.
  *
- * @param path    the device on the host, normalised
- * @param exposes what it hands the container, for messages
+ * @param path     the device on the host, normalised
+ * @param exposes  what it hands the container, for messages
+ * @param severity critical for disks and memory (the host's files and memory are the container's);
+ *                 high for the kernel log (it leaks kernel addresses and forges log lines, but gives no way out)
  */
-record HostDevice(String path, String exposes) {
+record HostDevice(String path, String exposes, Severity severity) {
 
     private static final String DISK = "a host disk: its file systems can be mounted or read beneath every permission";
     private static final List<Pattern> DISKS = List.of(
@@ -42,12 +45,13 @@ record HostDevice(String path, String exposes) {
     }
 
     static Optional<HostDevice> of(String path) {
-        if (DISKS.stream().anyMatch(disk -> disk.matcher(path).matches())) return Optional.of(new HostDevice(path, DISK));
+        if (DISKS.stream().anyMatch(disk -> disk.matcher(path).matches())) return Optional.of(new HostDevice(path, DISK, Severity.CRITICAL));
         if (MEMORY.stream().anyMatch(memory -> memory.matcher(path).matches())) {
-            return Optional.of(new HostDevice(path, "which reaches the host's physical memory or I/O ports"));
+            return Optional.of(new HostDevice(path, "which reaches the host's physical memory or I/O ports", Severity.CRITICAL));
         }
         if (KERNEL_LOG.matcher(path).matches()) {
-            return Optional.of(new HostDevice(path, "the host's kernel log: it leaks kernel addresses and can forge log lines"));
+            return Optional.of(new HostDevice(path, "the host's kernel log: it leaks kernel addresses and can forge log lines",
+                    Severity.HIGH));
         }
         return Optional.empty();
     }
