@@ -182,4 +182,26 @@ class EscapeGradeRequestsTest {
     void lesserSettingsAreWarnedAboutNotDenied(String hostConfig) {
         assertThat(denied(create(run("10001:10001", hostConfig)))).isEmpty();
     }
+
+    private static Decision service(String containerSpec) {
+        return judge("POST", "/v1.41/services/create", """
+                {"Name":"s","TaskTemplate":{"ContainerSpec":{"Image":"shipshape/busybox:test","User":"10001","ReadOnly":true%s}}}
+                """.formatted(containerSpec));
+    }
+
+    @Test
+    void aServiceIsJudgedLikeAContainer() {
+        String allowAll = java.util.Base64.getEncoder().encodeToString("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(denied(service(",\"Privileges\":{\"Seccomp\":{\"Mode\":\"custom\",\"Profile\":\"" + allowAll + "\"}}")))
+                .contains("unconfined-security-profile");
+        assertThat(denied(service(",\"Privileges\":{\"SELinuxContext\":{\"Type\":\"spc_t\"}}")))
+                .contains("unconfined-security-profile");
+        // Swarm reads a mount type in any case
+        assertThat(denied(service(",\"Mounts\":[{\"Type\":\"BIND\",\"Source\":\"/etc\",\"Target\":\"/host-etc\",\"ReadOnly\":true}]")))
+                .contains("sensitive-host-path");
+        assertThat(denied(judge("POST", "/v1.41/services/create",
+                "{\"Name\":\"s\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"shipshape/busybox:test\",\"User\":\"+0\"}}}")))
+                .contains("runs-as-root");
+    }
 }

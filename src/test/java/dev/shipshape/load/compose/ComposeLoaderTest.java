@@ -135,7 +135,7 @@ class ComposeLoaderTest {
                 new SecurityOption(SecurityOption.Kind.APPARMOR, "unconfined", at(6, 9)),
                 new SecurityOption(SecurityOption.Kind.SELINUX, "disable", at(7, 9)),
                 new SecurityOption(SecurityOption.Kind.NO_NEW_PRIVILEGES, "true", at(8, 9)),
-                new SecurityOption(SecurityOption.Kind.OTHER, "systempaths=unconfined", at(9, 9)));
+                new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS, "unconfined", at(9, 9)));
         assertThat(web.securityOptions().subList(0, 3)).allMatch(SecurityOption::isUnconfined);
         assertThat(web.noNewPrivileges()).isEqualTo(Setting.of(true, at(8, 9)));
     }
