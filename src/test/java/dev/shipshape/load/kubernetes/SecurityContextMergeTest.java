@@ -179,6 +179,40 @@ class SecurityContextMergeTest {
     }
 
     @Test
+    void hostUsersIsTheUserNamespaceModeAndProcMountUnmaskedUnmasksProc() {
+        List<Container> containers = containers("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: builder
+                spec:
+                  hostUsers: false
+                  containers:
+                    - name: build
+                      image: build:1
+                      securityContext:
+                        procMount: Unmasked
+                    - name: idle
+                      image: idle:1
+                """);
+
+        assertThat(containers).allSatisfy(container -> assertThat(container.usernsMode()).isEqualTo(Setting.of("private", at(6, 3))));
+        assertThat(containers.getFirst().securityOptions()).containsExactly(
+                new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS, "/proc (procMount: Unmasked)", at(11, 9)));
+        assertThat(containers.get(1).securityOptions()).isEmpty();
+        assertThat(containers("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1
+                """).getFirst().usernsMode().isSet()).isFalse();
+    }
+
+    @Test
     void hostSettingsWrittenFalseLeaveTheModesUnset() {
         Container container = containers("""
                 apiVersion: v1
