@@ -194,7 +194,12 @@ final class GoJson {
                 throw problem("%s is not an integer, and dockerd's decoder refuses it for a Go %s".formatted(parser.getText(), type.goName()));
             }
             if (token != JsonToken.VALUE_NUMBER_INT) throw mismatch(token, "an integer");
-            BigInteger value = new BigInteger(parser.getText());
+            String literal = parser.getText();
+            // strconv.ParseUint takes no sign, not even for -0
+            if (type.min().signum() == 0 && literal.startsWith("-")) {
+                throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(literal, type.goName()));
+            }
+            BigInteger value = new BigInteger(literal);
             if (value.compareTo(type.min()) < 0 || value.compareTo(type.max()) > 0) {
                 throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(parser.getText(), type.goName()));
             }

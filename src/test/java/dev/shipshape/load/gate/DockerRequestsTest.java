@@ -625,4 +625,44 @@ class DockerRequestsTest {
         assertThat(read.action()).contains(action);
         assertThat(action.guarded()).isTrue();
     }
+
+    /** Every way of putting null (or an empty object, or an empty list) in place of one value of a CLI body is read without failing. */
+    @Test
+    void mutationsOfACliBodyAreReadOrRefusedNeverFailed() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode original = mapper.readTree(CLI_CREATE_BODY);
+        List<String> pointers = new java.util.ArrayList<>();
+        collect(original, "", pointers);
+        int read = 0;
+        for (String pointer : pointers) {
+            for (com.fasterxml.jackson.databind.JsonNode replacement : List.of(mapper.nullNode(), mapper.createObjectNode(),
+                    mapper.createArrayNode(), mapper.getNodeFactory().textNode(""))) {
+                com.fasterxml.jackson.databind.JsonNode mutated = original.deepCopy();
+                int slash = pointer.lastIndexOf('/');
+                com.fasterxml.jackson.databind.JsonNode parent = mutated.at(pointer.substring(0, slash));
+                String last = pointer.substring(slash + 1);
+                if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) object.set(last, replacement);
+                if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) array.set(Integer.parseInt(last), replacement);
+                GateInput input = DockerRequests.read(request("POST", "/v1.41/containers/create?name=web", mutated.toString())).input();
+                assertThat(input).as(pointer + " = " + replacement).isInstanceOfAny(GateInput.Modelled.class, GateInput.Refused.class);
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(200);
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> pointers) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String pointer = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                pointers.add(pointer);
+                collect(field.getValue(), pointer, pointers);
+            });
+        } else if (node.isArray()) {
+            for (int index = 0; index < node.size(); index++) {
+                pointers.add(at + "/" + index);
+                collect(node.get(index), at + "/" + index, pointers);
+            }
+        }
+    }
 }

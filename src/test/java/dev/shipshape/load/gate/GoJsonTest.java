@@ -126,6 +126,7 @@ class GoJsonTest {
             {"HostConfig":{"Memory":9223372036854775808}} | HostConfig.Memory 9223372036854775808 overflows a Go int64, which dockerd's decoder refuses
             {"HostConfig":{"BlkioWeight":65536}}      | HostConfig.BlkioWeight 65536 overflows a Go uint16, which dockerd's decoder refuses
             {"HostConfig":{"IOMaximumIOps":-1}}       | HostConfig.IOMaximumIOps -1 overflows a Go uint64, which dockerd's decoder refuses
+            {"HostConfig":{"IOMaximumIOps":-0}}       | HostConfig.IOMaximumIOps -0 overflows a Go uint64, which dockerd's decoder refuses
             {"Labels":{"a":1}}                        | Labels[a] is a number where dockerd's decoder expects a string, so it refuses the request
             [1]                                       | the body is a list where dockerd's decoder expects an object, so it refuses the request
             """)
