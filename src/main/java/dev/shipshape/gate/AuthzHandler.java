@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The Docker authorization plugin's three methods: {@code Plugin.Activate} (this plugin implements
@@ -30,10 +31,18 @@ final class AuthzHandler {
     private final DecisionLog log;
     private final Metrics metrics;
 
+    private final Function<AuthzRequest, DockerRequest> reader;
+
     AuthzHandler(Judge judge, DecisionLog log, Metrics metrics) {
+        this(judge, log, metrics, DockerRequests::read);
+    }
+
+    /** @param reader how a request is read ({@link DockerRequests#read}; tests give one that fails) */
+    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Function<AuthzRequest, DockerRequest> reader) {
         this.judge = judge;
         this.log = log;
         this.metrics = metrics;
+        this.reader = reader;
     }
 
     Reply activate() {
@@ -60,7 +69,7 @@ final class AuthzHandler {
                     method = request.method();
                     uri = request.rawUri();
                     bodySha256 = request.body().map(AuthzHandler::sha256).orElse("");
-                    docker = Optional.of(DockerRequests.read(request));
+                    docker = Optional.of(reader.apply(request));
                     decision = decide(docker.get(), request.user(), enforcement);
                 }
                 case AuthzRequest.Unreadable(String problem, Optional<String> readMethod, Optional<String> readUri) -> {

@@ -262,6 +262,34 @@ class AuthzPluginTest {
         }
     }
 
+    @Test
+    void anInternalErrorAnswersWithAnIncidentAndNoJavaText(@TempDir Path logs) throws Exception {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Enforcement open = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.OPEN, false);
+        try (DecisionLog log = DecisionLog.toFile(logs.resolve("decisions.jsonl"), java.time.Clock.systemUTC())) {
+            AuthzHandler handler = new AuthzHandler(new Judge(Policy.DEFAULT, open, java.time.Clock.systemUTC()), log, new Metrics(),
+                    request -> {
+                        throw new IllegalStateException("boom in /srv/secret/path");
+                    });
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode answer = RunningGate.json(new String(handler.request(authzRequest("", "POST", "/v1.41/containers/create", "{}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).body(), java.nio.charset.StandardCharsets.UTF_8));
+            String incident = captured.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("(?s).*\\(incident ([0-9a-f]+)\\).*", "$1");
+
+            assertThat(answer.path("Allow").asBoolean(true)).isFalse();
+            assertThat(answer.path("Msg").asText()).isEqualTo("shipshape denied: undecidable-request: shipshape could not decide this "
+                    + "request (incident " + incident + "; its server log has the details) (failure: open does not apply: this is, or "
+                    + "may be, a request the gate judges or guards)" + SUFFIX);
+            assertThat(answer.toString()).doesNotContain("Exception", "boom", "/srv/secret");
+            assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("shipshape serve: internal error deciding an "
+                    + "authorization request (incident " + incident + "): java.lang.IllegalStateException: boom in /srv/secret/path at ");
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
     private static String message(RunningGate gate, String method, String uri, String body) throws Exception {
         return RunningGate.json(gate.post("/AuthZPlugin.AuthZReq", authzRequest("", method, uri, body)).body()).path("Msg").asText();
     }
