@@ -54,13 +54,20 @@ import picocli.CommandLine.Spec;
                     + "findings deny, default high; milder ones are warnings), warn-only (rules that only warn), "
                     + "allowed-users (per action, the only users who may do it: container-create, container-start, "
                     + "container-exec, service-create, service-update, plugin-install, plugin-enable, plugin-manage, "
-                    + "volume-create, network-create; "
-                    + "plugin-manage is refused to everyone unless users are listed), failure (open or closed, "
-                    + "default closed: the answer for a request that cannot be decided) and mutate "
+                    + "volume-create, network-create, swarm-join, swarm-init, swarm-manage, build-privileged; "
+                    + "the guarded actions are refused to everyone unless users are listed: plugin-manage (disable, set, "
+                    + "upgrade, create or remove a plugin), swarm-join, swarm-init (a swarm listening, advertising or "
+                    + "carrying data beyond loopback), swarm-manage (swarm update: it can rotate the root CA) and "
+                    + "build-privileged (a build with networkmode=host, and POST /grpc, BuildKit's direct connection)), "
+                    + "failure (open or closed, default closed: the answer for a request that cannot be decided; open "
+                    + "never lets through a request the gate judges or guards) and mutate "
                     + "(read-only-root-filesystem: true makes /mutate set it too).",
             "",
             "Every decision is written to the decision log, one JSON object per line (time, user, method, "
-                    + "uri, decision, rules).",
+                    + "uri, the Engine API endpoint judged or \"unclassified\", the object it names, action, the body's "
+                    + "SHA-256, decision, rules and findings). A change (not GET or HEAD) that matches no Engine API "
+                    + "endpoint, and a request the gate cannot read exactly as dockerd reads it (undecidable-request), "
+                    + "are denied.",
             "",
             "Docker: dockerd looks for the plugin at /run/docker/plugins/NAME.sock, then for "
                     + "/etc/docker/plugins/NAME.spec (--write-spec writes one for a tcp:// address). Start "

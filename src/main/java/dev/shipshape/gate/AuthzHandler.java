@@ -3,13 +3,19 @@ package dev.shipshape.gate;
 import dev.shipshape.load.gate.AuthzRequest;
 import dev.shipshape.load.gate.DockerRequest;
 import dev.shipshape.load.gate.DockerRequests;
+import dev.shipshape.load.gate.EngineEndpoints;
 import dev.shipshape.load.gate.GateInput;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.Enforcement.Action;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The Docker authorization plugin's three methods: {@code Plugin.Activate} (this plugin implements
@@ -25,10 +31,18 @@ final class AuthzHandler {
     private final DecisionLog log;
     private final Metrics metrics;
 
+    private final Function<AuthzRequest, DockerRequest> reader;
+
     AuthzHandler(Judge judge, DecisionLog log, Metrics metrics) {
+        this(judge, log, metrics, DockerRequests::read);
+    }
+
+    /** @param reader how a request is read ({@link DockerRequests#read}; tests give one that fails) */
+    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Function<AuthzRequest, DockerRequest> reader) {
         this.judge = judge;
         this.log = log;
         this.metrics = metrics;
+        this.reader = reader;
     }
 
     Reply activate() {
@@ -44,32 +58,61 @@ final class AuthzHandler {
         String user = "";
         String method = "";
         String uri = "";
-        Optional<String> action = Optional.empty();
+        String bodySha256 = "";
+        Optional<DockerRequest> docker = Optional.empty();
         Decision decision;
         try {
             AuthzRequest.Parsed parsed = AuthzRequest.parse(body);
-            if (parsed instanceof AuthzRequest.Readable(AuthzRequest request)) {
-                user = request.user();
-                method = request.method();
-                uri = request.rawUri();
-                DockerRequest docker = DockerRequests.read(request);
-                action = docker.action().map(Action::configName);
-                decision = decide(docker, request.user(), enforcement);
-            } else {
-                decision = Decision.undecided(enforcement.failure(), ((AuthzRequest.Unreadable) parsed).problem());
+            switch (parsed) {
+                case AuthzRequest.Readable(AuthzRequest request) -> {
+                    user = request.user();
+                    method = request.method();
+                    uri = request.rawUri();
+                    bodySha256 = request.body().map(AuthzHandler::sha256).orElse("");
+                    docker = Optional.of(reader.apply(request));
+                    decision = decide(docker.get(), request.user(), enforcement);
+                }
+                case AuthzRequest.Unreadable(String problem, Optional<String> readMethod, Optional<String> readUri) -> {
+                    method = readMethod.orElse("");
+                    uri = readUri.orElse("");
+                    // what can still be told of the endpoint decides whether failure: open may answer
+                    if (readMethod.isPresent() && readUri.isPresent()) {
+                        docker = Optional.of(DockerRequests.read(new AuthzRequest("", method, uri, Optional.empty(), Map.of())));
+                    }
+                    decision = Decision.undecided(enforcement.failure(), "the authorization request " + problem,
+                            docker.isPresent() && !docker.get().judgedOrGuarded());
+                }
             }
         } catch (RuntimeException bug) {
-            System.err.println("shipshape serve: internal error deciding an authorization request: " + bug);
-            decision = Decision.undecided(enforcement.failure(), "internal error: " + bug);
+            String incident = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+            StackTraceElement[] where = bug.getStackTrace();
+            System.err.println("shipshape serve: internal error deciding an authorization request (incident " + incident + "): "
+                    + bug + (where.length > 0 ? " at " + where[0] : ""));
+            decision = Decision.undecided(enforcement.failure(), "shipshape could not decide this request (incident " + incident
+                    + "; its server log has the details)", docker.isPresent() && !docker.get().judgedOrGuarded());
         }
+        String endpoint = docker.flatMap(DockerRequest::endpoint).map(EngineEndpoints.Endpoint::display)
+                .orElse(docker.isPresent() ? UNCLASSIFIED : "");
         try {
-            log.write(new DecisionLog.Entry(DOOR, user, method, uri, action, decision, true));
+            log.write(new DecisionLog.Entry(DOOR, user, method, uri, endpoint, docker.map(DockerRequest::object).orElse(""),
+                    docker.flatMap(DockerRequest::action).map(Action::configName), bodySha256, decision, true));
         } catch (RuntimeException cannotLog) {
             // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
         }
         metrics.decision(DOOR, decision, true);
         return allowReply(decision.allows(), decision.message());
+    }
+
+    /** The decision log's name for a request that matches no Engine API endpoint. */
+    static final String UNCLASSIFIED = "unclassified";
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
     }
 
     private Decision decide(DockerRequest docker, String user, Enforcement enforcement) {
@@ -81,7 +124,7 @@ final class AuthzHandler {
         }
         return switch (docker.input()) {
             case GateInput.NotInspected notInspected -> Decision.allowed();
-            case GateInput.Unreadable(String problem) -> Decision.undecided(enforcement.failure(), problem);
+            case GateInput.Unreadable(String problem) -> Decision.undecided(enforcement.failure(), problem, !docker.judgedOrGuarded());
             case GateInput.Modelled modelled -> judge.judge(modelled);
             case GateInput.Refused refused -> throw new IllegalStateException("handled above");
         };
@@ -90,9 +133,8 @@ final class AuthzHandler {
     private static Decision notPermitted(Action action, String user, Enforcement enforcement) {
         String who = user.isEmpty() ? "an unauthenticated user (the daemon names none without TLS client certificates)" : "user '" + user + "'";
         if (action.guarded() && !enforcement.allowedUsers().containsKey(action)) {
-            return Decision.refused("plugin-guard", ("%s may not %s: disabling, reconfiguring, upgrading, creating or removing "
-                    + "plugins through the API could switch authorization off, so only users listed under "
-                    + "enforce.allowed-users.%s may").formatted(who, action.configName(), action.configName()));
+            return Decision.refused(action.guardReason(), "%s may not %s: %s, so only users listed under enforce.allowed-users.%s may"
+                    .formatted(who, action.configName(), action.guardWhy(), action.configName()));
         }
         List<String> allowed = enforcement.allowedUsers().getOrDefault(action, java.util.Set.of()).stream().sorted().toList();
         return Decision.refused("allowed-users", allowed.isEmpty()

@@ -55,10 +55,22 @@ public record Decision(Outcome outcome, List<Reason> denials, List<Reason> warni
 
     /** The answer for a request that cannot be decided, by the configured failure stance. */
     public static Decision undecided(Enforcement.Failure stance, String problem) {
-        Reason reason = new Reason("undecidable-request", problem, null);
-        return stance == Enforcement.Failure.OPEN
-                ? new Decision(Outcome.ALLOWED, List.of(), List.of(reason), Optional.of(problem))
-                : new Decision(Outcome.DENIED, List.of(reason), List.of(), Optional.of(problem));
+        return undecided(stance, problem, true);
+    }
+
+    /**
+     * The answer for a request that cannot be decided: by the failure stance, except that
+     * {@code failure: open} never lets through a request that is, or may be, one the gate judges
+     * or guards ({@code mayOpen} false): open is a stance for the gate's own troubles on requests
+     * it knows to be harmless, not a way around its judgement.
+     */
+    public static Decision undecided(Enforcement.Failure stance, String problem, boolean mayOpen) {
+        if (stance == Enforcement.Failure.OPEN && mayOpen) {
+            return new Decision(Outcome.ALLOWED, List.of(), List.of(new Reason("undecidable-request", problem, null)), Optional.of(problem));
+        }
+        String shown = stance == Enforcement.Failure.OPEN
+                ? problem + " (failure: open does not apply: this is, or may be, a request the gate judges or guards)" : problem;
+        return new Decision(Outcome.DENIED, List.of(new Reason("undecidable-request", shown, null)), List.of(), Optional.of(problem));
     }
 
     public boolean allows() {

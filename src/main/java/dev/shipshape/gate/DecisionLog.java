@@ -26,9 +26,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * {"time":"2026-11-28T10:15:30.123Z","door":"docker","user":"alice","method":"POST",
- *  "uri":"/v1.41/containers/create?name=web","action":"container-create","decision":"denied",
- *  "rules":["privileged-container"],"message":"shipshape denied: …"}
+ *  "uri":"/v1.41/containers/create?name=web","endpoint":"POST /containers/create","object":"web",
+ *  "action":"container-create","bodySha256":"9f86d0…","decision":"denied","rules":["privileged-container"],
+ *  "findings":[{"rule":"privileged-container","outcome":"denied","message":"container 'web' runs privileged"}],
+ *  "message":"shipshape denied: …"}
  * }</pre>
+ * {@code endpoint} is the Engine API endpoint the request was judged as (its method and mux path
+ * template), or {@code unclassified} when it matches none; {@code findings} lists every denial and
+ * warning with its rule (or gate check) and message.
  * {@code enforced} is false for a Kubernetes dry run (answered, but nothing was admitted or
  * refused); {@code error} says why a request could not be decided.
  *
@@ -82,14 +87,23 @@ public final class DecisionLog implements AutoCloseable {
     /**
      * One request and its answer.
      *
-     * @param door     docker or kubernetes
-     * @param method   the HTTP method (Docker) or the operation (Kubernetes)
-     * @param uri      the request URI as the client sent it (Docker) or the resource's API path (Kubernetes)
-     * @param action   the Docker action, when the request is one {@code allowed-users} can restrict
-     * @param enforced false for a dry run
+     * @param door       docker or kubernetes
+     * @param method     the HTTP method (Docker) or the operation (Kubernetes)
+     * @param uri        the request URI as the client sent it (Docker) or the resource's API path (Kubernetes)
+     * @param endpoint   the Engine API endpoint judged ({@code POST /containers/{name:.*}/exec}), {@code unclassified}
+     *                   for a request that matches none, "" when there is none to name (Kubernetes, an unreadable envelope)
+     * @param object     what the request names (the container, service, plugin…), "" when nothing
+     * @param action     the Docker action, when the request is one {@code allowed-users} can restrict
+     * @param bodySha256 the request body's SHA-256 in hex, "" without a body
+     * @param enforced   false for a dry run
      */
-    public record Entry(String door, String user, String method, String uri, Optional<String> action,
-            Decision decision, boolean enforced) {
+    public record Entry(String door, String user, String method, String uri, String endpoint, String object, Optional<String> action,
+            String bodySha256, Decision decision, boolean enforced) {
+
+        /** An entry that names no endpoint, object or body (the Kubernetes door). */
+        public Entry(String door, String user, String method, String uri, Optional<String> action, Decision decision, boolean enforced) {
+            this(door, user, method, uri, "", "", action, "", decision, enforced);
+        }
     }
 
     /** Queues the entry's line; fails when the log can no longer be written (or is closed). */
@@ -135,11 +149,20 @@ public final class DecisionLog implements AutoCloseable {
             json.writeStringField("user", entry.user());
             json.writeStringField("method", entry.method());
             json.writeStringField("uri", entry.uri());
+            if (!entry.endpoint().isEmpty()) json.writeStringField("endpoint", entry.endpoint());
+            if (!entry.object().isEmpty()) json.writeStringField("object", entry.object());
             if (entry.action().isPresent()) json.writeStringField("action", entry.action().get());
+            if (!entry.bodySha256().isEmpty()) json.writeStringField("bodySha256", entry.bodySha256());
             json.writeStringField("decision", entry.decision().outcome().label());
             json.writeArrayFieldStart("rules");
             for (String rule : entry.decision().rules()) json.writeString(rule);
             json.writeEndArray();
+            if (!entry.decision().denials().isEmpty() || !entry.decision().warnings().isEmpty()) {
+                json.writeArrayFieldStart("findings");
+                findings(json, entry.decision().denials(), "denied");
+                findings(json, entry.decision().warnings(), "warned");
+                json.writeEndArray();
+            }
             if (!entry.enforced()) json.writeBooleanField("enforced", false);
             if (!entry.decision().allows()) json.writeStringField("message", entry.decision().message());
             if (entry.decision().error().isPresent()) json.writeStringField("error", entry.decision().error().get());
@@ -148,6 +171,16 @@ public final class DecisionLog implements AutoCloseable {
             throw new UncheckedIOException(inMemory);
         }
         return line.append('\n').toString();
+    }
+
+    private static void findings(JsonGenerator json, List<Decision.Reason> reasons, String outcome) throws IOException {
+        for (Decision.Reason reason : reasons) {
+            json.writeStartObject();
+            json.writeStringField("rule", reason.rule());
+            json.writeStringField("outcome", outcome);
+            json.writeStringField("message", reason.message());
+            json.writeEndObject();
+        }
     }
 
     private void writeLines() {

@@ -46,27 +46,44 @@ public record Enforcement(
 
     /**
      * The Docker API actions {@code allowed-users} can restrict. A guarded action could switch the
-     * gate itself off, so nobody may do it unless users are named for it.
+     * gate off or hand the host to someone else, so nobody may do it unless users are named for it;
+     * {@link #guardReason} and {@link #guardWhy} say so in a denial.
      */
     public enum Action {
-        CONTAINER_CREATE("container-create", false),
-        CONTAINER_START("container-start", false),
-        CONTAINER_EXEC("container-exec", false),
-        SERVICE_CREATE("service-create", false),
-        SERVICE_UPDATE("service-update", false),
-        PLUGIN_INSTALL("plugin-install", false),
-        PLUGIN_ENABLE("plugin-enable", false),
+        CONTAINER_CREATE("container-create", null, null),
+        CONTAINER_START("container-start", null, null),
+        CONTAINER_EXEC("container-exec", null, null),
+        SERVICE_CREATE("service-create", null, null),
+        SERVICE_UPDATE("service-update", null, null),
+        PLUGIN_INSTALL("plugin-install", null, null),
+        PLUGIN_ENABLE("plugin-enable", null, null),
         /** Disabling, configuring, upgrading, creating from a tarball or removing a plugin. */
-        PLUGIN_MANAGE("plugin-manage", true),
-        VOLUME_CREATE("volume-create", false),
-        NETWORK_CREATE("network-create", false);
+        PLUGIN_MANAGE("plugin-manage", "plugin-guard", "disabling, reconfiguring, upgrading, creating or removing plugins "
+                + "through the API could switch authorization off"),
+        VOLUME_CREATE("volume-create", null, null),
+        NETWORK_CREATE("network-create", null, null),
+        /** {@code POST /swarm/join}. */
+        SWARM_JOIN("swarm-join", "host-handover", "joining a swarm lets its managers run tasks on this host that no "
+                + "authorization request ever shows"),
+        /** {@code POST /swarm/init} listening, advertising or carrying data beyond loopback. */
+        SWARM_INIT("swarm-init", "host-handover", "a swarm that listens, advertises or carries data beyond loopback lets "
+                + "other nodes join it and run tasks on this host"),
+        /** {@code POST /swarm/update}. */
+        SWARM_MANAGE("swarm-manage", "host-handover", "updating the swarm can rotate its root CA to a key someone else "
+                + "holds (or name an external CA), who can then make managers that run tasks on this host"),
+        /** {@code POST /build} with host networking, and {@code POST /grpc} (a direct BuildKit connection). */
+        BUILD_PRIVILEGED("build-privileged", "host-handover", "a build with host networking, or a direct BuildKit "
+                + "connection (which can ask for host networking, and for security.insecure where the daemon allows it, "
+                + "unseen by the gate), runs build steps on the host's network or with its privileges");
 
         private final String configName;
-        private final boolean guarded;
+        private final String guardReason;
+        private final String guardWhy;
 
-        Action(String configName, boolean guarded) {
+        Action(String configName, String guardReason, String guardWhy) {
             this.configName = configName;
-            this.guarded = guarded;
+            this.guardReason = guardReason;
+            this.guardWhy = guardWhy;
         }
 
         /** The name {@code .shipshape.yaml} and the decision log use: {@code container-exec}. */
@@ -75,7 +92,17 @@ public record Enforcement(
         }
 
         public boolean guarded() {
-            return guarded;
+            return guardReason != null;
+        }
+
+        /** For a guarded action, the reason a denial names ({@code plugin-guard}, {@code host-handover}). */
+        public String guardReason() {
+            return guardReason;
+        }
+
+        /** For a guarded action, why nobody may do it unless listed. */
+        public String guardWhy() {
+            return guardWhy;
         }
 
         public static Optional<Action> byConfigName(String name) {

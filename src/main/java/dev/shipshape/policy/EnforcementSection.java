@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  *   allowed-users:              # per action, the only users who may do it (a TLS client certificate's CN)
  *     container-exec: [alice]
  *     plugin-manage: [ops]      # guarded: nobody may disable, set, upgrade, create or remove plugins unless listed
+ *     swarm-join: []            # guarded, as are swarm-init (beyond loopback), swarm-manage and build-privileged
  *   failure: closed             # open | closed: the answer for a request that cannot be decided
  *   mutate:
  *     read-only-root-filesystem: false   # /mutate also sets readOnlyRootFilesystem: true

@@ -108,7 +108,7 @@ class ServeCommandTest {
         assertThat(socket).doesNotExist();
         // without --decision-log, decisions go to standard output
         assertThat(serving.out().toString()).endsWith("\"door\":\"docker\",\"user\":\"\",\"method\":\"GET\",\"uri\":\"/_ping\","
-                + "\"decision\":\"allowed\",\"rules\":[]}\n");
+                + "\"endpoint\":\"GET /_ping\",\"decision\":\"allowed\",\"rules\":[]}\n");
     }
 
     /** One HTTP exchange over a unix socket, as dockerd talks to a plugin there. */

@@ -65,8 +65,15 @@ class AuthzPluginTest {
             assertThat(log.get(1).path("decision").asText()).isEqualTo("warned");
             assertThat(log.get(1).path("rules").toString()).isEqualTo("[\"missing-healthcheck\"]");
             assertThat(log.get(1).has("message")).isFalse();
+            assertThat(log.get(0).path("endpoint").asText()).isEqualTo("POST /containers/create");
+            assertThat(log.get(0).path("object").asText()).isEqualTo("web");
+            assertThat(log.get(0).path("bodySha256").asText()).isEqualTo(sha256(
+                    "{\"Image\":\"shipshape/busybox:test\",\"User\":\"10001\",\"HostConfig\":{\"Privileged\":true}}"));
+            assertThat(log.get(0).path("findings").get(0).toString()).isEqualTo("{\"rule\":\"privileged-container\",\"outcome\":\"denied\","
+                    + "\"message\":\"container 'web' runs privileged\"}");
+            assertThat(log.get(1).path("findings").toString()).contains("{\"rule\":\"missing-healthcheck\",\"outcome\":\"warned\"");
             assertThat(log.get(2).toString()).endsWith("\"door\":\"docker\",\"user\":\"\",\"method\":\"GET\",\"uri\":\"/_ping\","
-                    + "\"decision\":\"allowed\",\"rules\":[]}");
+                    + "\"endpoint\":\"GET /_ping\",\"decision\":\"allowed\",\"rules\":[]}");
         }
     }
 
@@ -162,22 +169,134 @@ class AuthzPluginTest {
     }
 
     @Test
-    void aRequestThatCannotBeDecidedFollowsTheFailureStance() throws Exception {
+    void anUndecidableBodyOfAJudgedEndpointIsDeniedWhateverTheFailureStance() throws Exception {
         Enforcement open = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.OPEN, false);
         String notJson = authzRequest("", "POST", "/v1.41/containers/create", "{\"Image\":");
+        String denied = "{\"Allow\":false,\"Msg\":\"shipshape denied: undecidable-request: cannot tell what dockerd reads from "
+                + "the body of POST /containers/create: it is not JSON (set \\\"enforce\\\" in .shipshape.yaml to change this)\"}";
         try (RunningGate closedGate = RunningGate.docker(folder.resolve("closed"), Policy.DEFAULT, Enforcement.DEFAULT);
                 RunningGate openGate = RunningGate.docker(folder.resolve("open"), Policy.DEFAULT, open)) {
-            assertThat(closedGate.post("/AuthZPlugin.AuthZReq", notJson).body()).isEqualTo("{\"Allow\":false,\"Msg\":\"shipshape denied: "
-                    + "undecidable-request: the body of POST /containers/create is not JSON (set \\\"enforce\\\" in .shipshape.yaml to "
-                    + "change this)\"}");
-            assertThat(openGate.post("/AuthZPlugin.AuthZReq", notJson).body()).isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
-            JsonNode logged = openGate.decisions().getFirst();
-            assertThat(logged.path("decision").asText()).isEqualTo("allowed");
-            assertThat(logged.path("error").asText()).isEqualTo("the body of POST /containers/create is not JSON");
-            // the daemon's own request is unreadable: nothing is known about it
-            assertThat(closedGate.post("/AuthZPlugin.AuthZReq", "{\"RequestMethod\":").body())
-                    .startsWith("{\"Allow\":false,\"Msg\":\"shipshape denied: undecidable-request: the authorization request is not JSON");
+            assertThat(closedGate.post("/AuthZPlugin.AuthZReq", notJson).body()).isEqualTo(denied);
+            assertThat(openGate.post("/AuthZPlugin.AuthZReq", notJson).body()).isEqualTo(denied);
         }
+    }
+
+    @Test
+    void aMalformedEnvelopeFollowsTheFailureStanceOnlyWhereTheRequestIsKnownToBeHarmless() throws Exception {
+        Enforcement open = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.OPEN, false);
+        String noUri = "{\"RequestMethod\":\"POST\",\"RequestBody\":\"e30=\"}";
+        String badPing = "{\"RequestMethod\":\"GET\",\"RequestUri\":\"/_ping\",\"RequestBody\":\"%%%\"}";
+        String badCreate = "{\"RequestMethod\":\"POST\",\"RequestUri\":\"/v1.41/containers/create\",\"RequestBody\":\"%%%\"}";
+        try (RunningGate closedGate = RunningGate.docker(folder.resolve("closed"), Policy.DEFAULT, Enforcement.DEFAULT);
+                RunningGate openGate = RunningGate.docker(folder.resolve("open"), Policy.DEFAULT, open)) {
+            assertThat(RunningGate.json(closedGate.post("/AuthZPlugin.AuthZReq", noUri).body()).path("Msg").asText())
+                    .isEqualTo("shipshape denied: undecidable-request: the authorization request names no RequestUri" + SUFFIX);
+            assertThat(RunningGate.json(closedGate.post("/AuthZPlugin.AuthZReq", badPing).body()).path("Allow").asBoolean(true)).isFalse();
+            assertThat(RunningGate.json(closedGate.post("/AuthZPlugin.AuthZReq", "{\"RequestMethod\":").body()).path("Msg").asText())
+                    .isEqualTo("shipshape denied: undecidable-request: the authorization request is not JSON" + SUFFIX);
+
+            // open: only a request that is known to be harmless is let through
+            assertThat(openGate.post("/AuthZPlugin.AuthZReq", badPing).body()).isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
+            assertThat(RunningGate.json(openGate.post("/AuthZPlugin.AuthZReq", noUri).body()).path("Msg").asText())
+                    .isEqualTo("shipshape denied: undecidable-request: the authorization request names no RequestUri (failure: open does "
+                            + "not apply: this is, or may be, a request the gate judges or guards)" + SUFFIX);
+            assertThat(RunningGate.json(openGate.post("/AuthZPlugin.AuthZReq", badCreate).body()).path("Msg").asText())
+                    .isEqualTo("shipshape denied: undecidable-request: the authorization request has a RequestBody that is not base64 "
+                            + "(failure: open does not apply: this is, or may be, a request the gate judges or guards)" + SUFFIX);
+            List<JsonNode> logged = openGate.decisions();
+            assertThat(logged.get(0).path("decision").asText()).isEqualTo("allowed");
+            assertThat(logged.get(0).path("endpoint").asText()).isEqualTo("GET /_ping");
+            assertThat(logged.get(0).path("error").asText()).isEqualTo("the authorization request has a RequestBody that is not base64");
+            assertThat(logged.get(1).path("decision").asText()).isEqualTo("denied");
+            assertThat(logged.get(1).has("endpoint")).isFalse();
+            assertThat(logged.get(2).path("endpoint").asText()).isEqualTo("POST /containers/create");
+        }
+    }
+
+    @Test
+    void bypassClassesAreDeniedOverHttp() throws Exception {
+        try (RunningGate gate = RunningGate.docker(folder, Policy.DEFAULT, Enforcement.DEFAULT)) {
+            // class 1: a scheme without an authority still reaches the endpoint
+            assertThat(message(gate, "POST", "http:/v1.41/containers/create?name=web", "{\"Image\":\"x\",\"User\":\"1\","
+                    + "\"HostConfig\":{\"Privileged\":true}}")).startsWith("shipshape denied: privileged-container: container 'web' runs privileged");
+            assertThat(message(gate, "POST", "x:/v1.41/plugins/create?name=x", null))
+                    .startsWith("shipshape denied: plugin-guard: an unauthenticated user");
+            // class 1: a mutating request the gate cannot classify
+            assertThat(message(gate, "POST", "/v1.41/containers/web/freeze", "{}")).isEqualTo("shipshape denied: unclassified-request: "
+                    + "POST /v1.41/containers/web/freeze is not an Engine API endpoint shipshape knows (it routes the path "
+                    + "'/v1.41/containers/web/freeze' nowhere), and a change the gate cannot classify is denied" + SUFFIX);
+            // class 2: a duplicate key
+            assertThat(message(gate, "POST", "/v1.41/containers/create", "{\"User\":\"1\",\"HostConfig\":{\"Privileged\":true,"
+                    + "\"privileged\":false}}")).isEqualTo("shipshape denied: undecidable-request: cannot tell what dockerd reads from the "
+                    + "body of POST /containers/create: HostConfig gives Privileged twice (as 'Privileged' and 'privileged'); dockerd "
+                    + "decodes both, one into the other" + SUFFIX);
+            // class 3: legacy top-level fields
+            assertThat(message(gate, "POST", "/v1.41/containers/create?name=old", "{\"Image\":\"x\",\"User\":\"1\",\"Privileged\":true}"))
+                    .startsWith("shipshape denied: privileged-container: container 'old' runs privileged");
+            // class 5: handing the host over
+            assertThat(message(gate, "POST", "/v1.41/swarm/join", "{\"RemoteAddrs\":[\"10.0.0.9:2377\"],\"JoinToken\":\"t\"}"))
+                    .isEqualTo("shipshape denied: host-handover: an unauthenticated user (the daemon names none without TLS client "
+                            + "certificates) may not swarm-join: joining a swarm lets its managers run tasks on this host that no "
+                            + "authorization request ever shows, so only users listed under enforce.allowed-users.swarm-join may" + SUFFIX);
+            assertThat(message(gate, "POST", "/v1.41/build?networkmode=host", null))
+                    .startsWith("shipshape denied: host-handover: an unauthenticated user (the daemon names none without TLS client "
+                            + "certificates) may not build-privileged: ");
+            assertThat(message(gate, "POST", "/v1.41/build?t=app", null)).isEmpty();
+            List<JsonNode> logged = gate.decisions();
+            assertThat(logged.get(2).path("endpoint").asText()).isEqualTo("unclassified");
+            assertThat(logged.get(5).path("action").asText()).isEqualTo("swarm-join");
+        }
+    }
+
+    @Test
+    void guardedActionsAreAllowedToListedUsers() throws Exception {
+        Enforcement ops = new Enforcement(Severity.HIGH, Set.of(), Map.of(Enforcement.Action.SWARM_JOIN, Set.of("ops"),
+                Enforcement.Action.BUILD_PRIVILEGED, Set.of("ci")), Enforcement.Failure.CLOSED, false);
+        try (RunningGate gate = RunningGate.docker(folder, Policy.DEFAULT, ops)) {
+            assertThat(gate.post("/AuthZPlugin.AuthZReq", authzRequest("ops", "POST", "/v1.41/swarm/join", "{}")).body())
+                    .isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
+            assertThat(gate.post("/AuthZPlugin.AuthZReq", authzRequest("ci", "POST", "/grpc", null)).body())
+                    .isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
+            assertThat(RunningGate.json(gate.post("/AuthZPlugin.AuthZReq", authzRequest("ci", "POST", "/v1.41/swarm/join", "{}")).body())
+                    .path("Msg").asText()).isEqualTo("shipshape denied: allowed-users: user 'ci' may not swarm-join; only ops may" + SUFFIX);
+        }
+    }
+
+    @Test
+    void anInternalErrorAnswersWithAnIncidentAndNoJavaText(@TempDir Path logs) throws Exception {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Enforcement open = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.OPEN, false);
+        try (DecisionLog log = DecisionLog.toFile(logs.resolve("decisions.jsonl"), java.time.Clock.systemUTC())) {
+            AuthzHandler handler = new AuthzHandler(new Judge(Policy.DEFAULT, open, java.time.Clock.systemUTC()), log, new Metrics(),
+                    request -> {
+                        throw new IllegalStateException("boom in /srv/secret/path");
+                    });
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode answer = RunningGate.json(new String(handler.request(authzRequest("", "POST", "/v1.41/containers/create", "{}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).body(), java.nio.charset.StandardCharsets.UTF_8));
+            String incident = captured.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("(?s).*\\(incident ([0-9a-f]+)\\).*", "$1");
+
+            assertThat(answer.path("Allow").asBoolean(true)).isFalse();
+            assertThat(answer.path("Msg").asText()).isEqualTo("shipshape denied: undecidable-request: shipshape could not decide this "
+                    + "request (incident " + incident + "; its server log has the details) (failure: open does not apply: this is, or "
+                    + "may be, a request the gate judges or guards)" + SUFFIX);
+            assertThat(answer.toString()).doesNotContain("Exception", "boom", "/srv/secret");
+            assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("shipshape serve: internal error deciding an "
+                    + "authorization request (incident " + incident + "): java.lang.IllegalStateException: boom in /srv/secret/path at ");
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
+    private static String message(RunningGate gate, String method, String uri, String body) throws Exception {
+        return RunningGate.json(gate.post("/AuthZPlugin.AuthZReq", authzRequest("", method, uri, body)).body()).path("Msg").asText();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

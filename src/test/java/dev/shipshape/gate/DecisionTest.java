@@ -57,6 +57,20 @@ class DecisionTest {
     }
 
     @Test
+    void failureOpenNeverAllowsWhatTheGateJudgesOrGuards() {
+        Decision open = Decision.undecided(Enforcement.Failure.OPEN, "the authorization request names no RequestUri", false);
+        Decision closed = Decision.undecided(Enforcement.Failure.CLOSED, "the authorization request names no RequestUri", false);
+
+        assertThat(open.allows()).isFalse();
+        assertThat(open.denials()).containsExactly(new Decision.Reason("undecidable-request", "the authorization request names no "
+                + "RequestUri (failure: open does not apply: this is, or may be, a request the gate judges or guards)", null));
+        assertThat(open.error()).contains("the authorization request names no RequestUri");
+        assertThat(closed.denials()).containsExactly(new Decision.Reason("undecidable-request",
+                "the authorization request names no RequestUri", null));
+        assertThat(Decision.undecided(Enforcement.Failure.OPEN, "x", true).allows()).isTrue();
+    }
+
+    @Test
     void anAllowedDecisionSaysNothing() {
         assertThat(Decision.allowed().message()).isEmpty();
         assertThat(Decision.allowed().rules()).isEmpty();

@@ -122,6 +122,43 @@ class DockerPluginEndToEndTest {
 
     @Test
     @Order(5)
+    void joiningAForeignSwarmIsRefused() {
+        Run run = docker(Duration.ofMinutes(1), "swarm", "join", "--token",
+                "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx", "192.0.2.10:2377");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains(DENIED + "host-handover: an unauthenticated user (the daemon names none without TLS client "
+                + "certificates) may not swarm-join: joining a swarm lets its managers run tasks on this host");
+    }
+
+    @Test
+    @Order(6)
+    void initialisingASwarmThatListensOnEveryInterfaceIsRefused() {
+        Run run = docker(Duration.ofMinutes(1), "swarm", "init", "--advertise-addr", "127.0.0.1");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains(DENIED + "host-handover: an unauthenticated user (the daemon names none without TLS client "
+                + "certificates) may not swarm-init: a swarm that listens, advertises or carries data beyond loopback");
+        assertThat(docker(Duration.ofMinutes(1), "info", "--format", "{{.Swarm.LocalNodeState}}").output().strip()).isEqualTo("inactive");
+    }
+
+    @Test
+    @Order(7)
+    void aBuildOnTheHostsNetworkIsRefused() throws IOException {
+        Path context = Files.createDirectories(folder.resolve("build-context"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + PrivateDockerEngine.IMAGE + "\nRUN true\n", StandardCharsets.UTF_8);
+
+        Run hostNetwork = docker(Duration.ofMinutes(2), List.of("DOCKER_BUILDKIT=0"), "build", "--network", "host", "-t", "on-host", context.toString());
+        Run plain = docker(Duration.ofMinutes(2), List.of("DOCKER_BUILDKIT=0"), "build", "--network", "none", "-t", "plain", context.toString());
+
+        assertThat(hostNetwork.exitCode()).isNotZero();
+        assertThat(hostNetwork.output()).contains(DENIED + "host-handover: an unauthenticated user (the daemon names none without TLS "
+                + "client certificates) may not build-privileged");
+        assertThat(plain.exitCode()).as(plain.output()).isZero();
+    }
+
+    @Test
+    @Order(8)
     void theDecisionLogHoldsAllThree() throws IOException {
         List<JsonNode> decisions = decisions();
         JsonNode privileged = decisions.stream()
@@ -140,12 +177,19 @@ class DockerPluginEndToEndTest {
         assertThat(hardened.path("rules").toString()).doesNotContain("privileged-container");
         assertThat(exec.path("action").asText()).isEqualTo("container-exec");
         assertThat(exec.path("rules").toString()).isEqualTo("[\"privileged-container\"]");
+        assertThat(exec.path("endpoint").asText()).isEqualTo("POST /containers/{name:.*}/exec");
+        assertThat(exec.path("object").asText()).isEqualTo("hardened");
+        assertThat(exec.path("bodySha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(privileged.path("endpoint").asText()).isEqualTo("POST /containers/create");
+        assertThat(privileged.path("object").asText()).isEqualTo("root-shell");
+        assertThat(privileged.path("findings").get(0).path("rule").asText()).isEqualTo("privileged-container");
+        assertThat(decisions).anySatisfy(line -> assertThat(line.path("endpoint").asText()).isEqualTo("POST /swarm/join"));
         // the daemon asks about every call: the CLI's pings and inspects are logged as allowed
         assertThat(decisions).anySatisfy(line -> assertThat(line.path("uri").asText()).endsWith("/_ping"));
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void withShipshapeStoppedTheDaemonFailsRequestsAsDocumented() throws IOException {
         server.close();
         try {
@@ -176,10 +220,19 @@ class DockerPluginEndToEndTest {
 
     /** The docker CLI against the private engine; failures are results here, not errors. */
     private static Run docker(Duration timeout, String... arguments) {
+        return docker(timeout, List.of(), arguments);
+    }
+
+    /** @param environment {@code NAME=value} settings added to the CLI's environment */
+    private static Run docker(Duration timeout, List<String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of(dockerCli(), "-H", engine.host()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            for (String setting : environment) {
+                builder.environment().put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {

@@ -72,7 +72,7 @@ class EnforcementSectionTest {
                 ".shipshape.yaml:3:15: unknown rule 'no-such-rule'; run `shipshape rules` to list them",
                 ".shipshape.yaml:5:5: unknown action 'container-run' in allowed-users; actions: container-create, container-start, "
                         + "container-exec, service-create, service-update, plugin-install, plugin-enable, plugin-manage, "
-                        + "volume-create, network-create",
+                        + "volume-create, network-create, swarm-join, swarm-init, swarm-manage, build-privileged",
                 ".shipshape.yaml:6:21: container-exec must be a list of user names, like [alice]; found 'alice'",
                 ".shipshape.yaml:7:12: failure must be open or closed, not 'maybe'",
                 ".shipshape.yaml:9:32: read-only-root-filesystem must be true or false, not 'sometimes'",
@@ -136,6 +136,20 @@ class EnforcementSectionTest {
         assertThat(enforcement.denies("host-network", Severity.HIGH)).isTrue();
         assertThat(enforcement.denies("runs-as-root", Severity.CRITICAL)).isFalse();
         assertThat(enforcement.denies("missing-memory-limit", Severity.MEDIUM)).isFalse();
-        assertThat(List.of(Enforcement.Action.values())).hasSize(10);
+    }
+
+    @Test
+    void guardedActionsAreRefusedToEveryoneUnlessListed() {
+        Enforcement none = Enforcement.DEFAULT;
+        Enforcement listed = new Enforcement(Severity.HIGH, Set.of(), Map.of(Enforcement.Action.SWARM_JOIN, Set.of("ops")),
+                Enforcement.Failure.CLOSED, false);
+
+        assertThat(List.of(Enforcement.Action.values()).stream().filter(Enforcement.Action::guarded).map(Enforcement.Action::configName))
+                .containsExactly("plugin-manage", "swarm-join", "swarm-init", "swarm-manage", "build-privileged");
+        assertThat(none.permits(Enforcement.Action.SWARM_JOIN, "ops")).isFalse();
+        assertThat(none.permits(Enforcement.Action.CONTAINER_EXEC, "")).isTrue();
+        assertThat(listed.permits(Enforcement.Action.SWARM_JOIN, "ops")).isTrue();
+        assertThat(listed.permits(Enforcement.Action.SWARM_JOIN, "")).isFalse();
+        assertThat(Enforcement.Action.byConfigName("build-privileged")).contains(Enforcement.Action.BUILD_PRIVILEGED);
     }
 }

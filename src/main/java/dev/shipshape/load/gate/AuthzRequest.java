@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,56 +34,99 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
     public record Readable(AuthzRequest request) implements Parsed {
     }
 
-    public record Unreadable(String problem) implements Parsed {
+    /**
+     * An envelope dockerd would never send. {@code method} and {@code uri} are what could still be
+     * read of it, so that the gate can tell whether the request could be one it judges or guards.
+     */
+    public record Unreadable(String problem, Optional<String> method, Optional<String> uri) implements Parsed {
+
+        public Unreadable(String problem) {
+            this(problem, Optional.empty(), Optional.empty());
+        }
     }
 
+    /** Envelope fields the gate reads, by the bit that marks them seen. */
+    private static final Map<String, Integer> FIELDS = Map.of("User", 1, "UserAuthNMethod", 2, "RequestMethod", 4,
+            "RequestUri", 8, "RequestBody", 16, "RequestHeaders", 32);
+
+    /**
+     * Reads the envelope as moby's {@code authorization.Request} marshals it: string fields, the
+     * body as base64, the headers as an object of strings, each key once, and a method and a URI
+     * always present. Anything else is unreadable (never allowed as if it were something else).
+     */
     public static Parsed parse(byte[] json) {
         String user = "";
-        String method = "";
-        String uri = "";
+        String method = null;
+        String uri = null;
         Optional<byte[]> body = Optional.empty();
         Map<String, String> headers = new LinkedHashMap<>();
+        String problem = null;
+        int seen = 0;
         // streamed, not made a tree: the body arrives as base64 text and is decoded straight to bytes
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken first = parser.nextToken();
-            if (first == null) return new Unreadable("the authorization request is empty");
-            if (first != JsonToken.START_OBJECT) return new Unreadable("the authorization request is not a JSON object");
+            if (first == null) return new Unreadable("is empty");
+            if (first != JsonToken.START_OBJECT) return new Unreadable("is not a JSON object");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
+                Integer bit = FIELDS.get(field);
+                if (bit == null) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if ((seen & bit) != 0 && problem == null) problem = "gives " + field + " twice";
+                seen |= bit;
+                if (value == JsonToken.VALUE_NULL) continue;
                 switch (field) {
-                    case "User" -> user = text(parser, value);
-                    case "RequestMethod" -> method = text(parser, value);
-                    case "RequestUri" -> uri = text(parser, value);
-                    case "RequestBody" -> {
-                        if (value == JsonToken.VALUE_NULL) {
-                            body = Optional.empty();
-                        } else if (value != JsonToken.VALUE_STRING) {
-                            return new Unreadable("RequestBody is not base64 text");
-                        } else {
-                            byte[] decoded = decoded(parser);
-                            if (decoded == null) return new Unreadable("RequestBody is not valid base64");
-                            body = decoded.length > 0 ? Optional.of(decoded) : Optional.empty();
-                        }
-                    }
                     case "RequestHeaders" -> {
-                        if (value == JsonToken.START_OBJECT) {
-                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                                String name = parser.currentName();
-                                headers.put(name, text(parser, parser.nextToken()));
-                            }
-                        } else {
+                        if (value != JsonToken.START_OBJECT) {
                             parser.skipChildren();
+                            if (problem == null) problem = "has RequestHeaders that are not an object";
+                            continue;
+                        }
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = parser.currentName();
+                            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                                parser.skipChildren();
+                                if (problem == null) problem = "has a header that is not a string";
+                                continue;
+                            }
+                            headers.put(name, parser.getText());
                         }
                     }
-                    default -> parser.skipChildren();
+                    default -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            parser.skipChildren();
+                            if (problem == null) problem = "has a " + field + " that is not a string";
+                            continue;
+                        }
+                        switch (field) {
+                            case "User" -> user = parser.getText();
+                            case "RequestMethod" -> method = parser.getText();
+                            case "RequestUri" -> uri = parser.getText();
+                            case "RequestBody" -> {
+                                byte[] decoded = decoded(parser);
+                                if (decoded == null && problem == null) problem = "has a RequestBody that is not base64";
+                                body = decoded == null || decoded.length == 0 ? Optional.empty() : Optional.of(decoded);
+                            }
+                            default -> {
+                                // UserAuthNMethod: only checked for its type
+                            }
+                        }
+                    }
                 }
             }
         } catch (IOException | RuntimeException notJson) {
-            return new Unreadable("the authorization request is not JSON");
+            return new Unreadable("is not JSON");
         }
-        if (method.isEmpty()) return new Unreadable("the authorization request names no RequestMethod");
-        return new Readable(new AuthzRequest(user, method.toUpperCase(Locale.ROOT), uri, body, headers));
+        if (method == null || method.isEmpty()) problem = problem == null ? "names no RequestMethod" : problem;
+        if (uri == null || uri.isEmpty()) problem = problem == null ? "names no RequestUri" : problem;
+        if (problem != null) {
+            return new Unreadable(problem, Optional.ofNullable(method).filter(text -> !text.isEmpty()),
+                    Optional.ofNullable(uri).filter(text -> !text.isEmpty()));
+        }
+        return new Readable(new AuthzRequest(user, method, uri, body, headers));
     }
 
     /** The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or null when it is not base64. */
@@ -94,15 +136,6 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
         } catch (IllegalArgumentException | IOException notBase64) {
             return null;
         }
-    }
-
-    /** A scalar's text ("" for null); a nested value is skipped and counts as "". */
-    private static String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return "";
-        }
-        return value == JsonToken.VALUE_NULL ? "" : parser.getText();
     }
 
     /** A header's value, its name matched regardless of case. */

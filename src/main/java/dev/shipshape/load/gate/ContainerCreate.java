@@ -37,9 +37,18 @@ final class ContainerCreate {
     private ContainerCreate() {
     }
 
-    /** @param name the {@code name} query parameter, or null when the daemon is to make one up */
-    static Workload read(JsonNode body, String name) {
+    /**
+     * @param wrapper the body as {@link GoJson} decoded it into {@link EngineBodies#CONTAINER_CREATE}
+     * @param name    the {@code name} query parameter, or null when the daemon is to make one up
+     */
+    static Workload read(JsonNode wrapper, String name) {
         String shownName = name == null || name.isBlank() ? "(unnamed)" : name.strip();
+        ObjectNode body = NODES.objectNode();
+        wrapper.properties().forEach(field -> {
+            if (EngineBodies.CONFIG.has(field.getKey())) body.set(field.getKey(), field.getValue());
+        });
+        body.set("HostConfig", hostConfig(wrapper));
+        if (wrapper.has("NetworkingConfig")) body.set("NetworkingConfig", wrapper.get("NetworkingConfig"));
         Workload read = EngineObjects.container(inspect(body, shownName));
         Container container = read.containers().getFirst();
         ContainerBuilder gate = ContainerCopy.of(container, container.description());
@@ -54,6 +63,44 @@ final class ContainerCreate {
         }
         Capabilities.normalize(gate);
         return ContainerCopy.withContainers(read, SourceKind.COMPOSE, List.of(gate.build()));
+    }
+
+    /** Resource fields v20.10 copies from the top level into a named HostConfig that leaves them zero. */
+    private static final List<String> COPIED_NUMBERS = List.of("Memory", "MemorySwap", "CpuShares");
+    private static final List<String> COPIED_TEXTS = List.of("CpusetCpus", "VolumeDriver");
+
+    /**
+     * The HostConfig dockerd 20.10 uses ({@code runconfig.ContainerConfigWrapper.getHostConfig}): the
+     * body embeds a deprecated {@code *container.HostConfig} at its top level beside the named
+     * {@code HostConfig}. Without a named one (or with {@code "HostConfig": null}) the top-level
+     * fields are the host config, {@code Privileged}, {@code Binds}, {@code PidMode} and all; with
+     * one, it wins, except for {@code Memory}, {@code MemorySwap}, {@code CpuShares},
+     * {@code CpusetCpus} and {@code VolumeDriver}, taken from the top level where it leaves them
+     * zero; the top-level {@code Cpuset} fills an empty {@code CpusetCpus}. (Newer Engines ignore
+     * top-level fields; judging them too only denies more.)
+     */
+    static ObjectNode hostConfig(JsonNode wrapper) {
+        ObjectNode top = NODES.objectNode();
+        wrapper.properties().forEach(field -> {
+            if (EngineBodies.HOST_CONFIG.has(field.getKey())) top.set(field.getKey(), field.getValue());
+        });
+        JsonNode named = wrapper.get("HostConfig");
+        ObjectNode host;
+        if (named instanceof ObjectNode inner) {
+            // the decoded tree is this request's own: completed in place
+            host = inner;
+            for (String field : COPIED_NUMBERS) {
+                if (top.path(field).asLong(0) != 0 && host.path(field).asLong(0) == 0) host.set(field, top.get(field));
+            }
+            for (String field : COPIED_TEXTS) {
+                if (!text(top, field).isEmpty() && text(host, field).isEmpty()) host.set(field, top.get(field));
+            }
+        } else {
+            host = top;
+        }
+        String cpuset = text(wrapper, "Cpuset");
+        if (!cpuset.isEmpty() && text(host, "CpusetCpus").isEmpty()) host.put("CpusetCpus", cpuset);
+        return host;
     }
 
     private static ObjectNode inspect(JsonNode body, String name) {

@@ -1,6 +1,7 @@
 package dev.shipshape.load.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.load.LoadResult;
@@ -16,26 +17,33 @@ import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Volume;
 import dev.shipshape.model.Workload;
-import dev.shipshape.policy.Enforcement.Action;
+import dev.shipshape.policy.Enforcement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a Docker API request, as the daemon passes it to its authorization plugin, into what the
- * gate judges. The requests that matter become the model: container creation (the whole body),
- * exec (privileged, its user), Swarm service creation and update, plugin installation and
- * upgrade (the privileges granted), volume and network creation. Every other request is not inspected.
+ * gate judges. The target is read as Go reads it ({@link RequestUri}) and routed as dockerd's router
+ * routes it ({@link EngineEndpoints}); the body of a judged endpoint is decoded as Go decodes it
+ * ({@link GoJson}) into the model: container creation (the whole body, legacy top-level HostConfig
+ * fields included), exec (privileged, its user), Swarm service creation and update, plugin
+ * installation and upgrade (the privileges granted), volume and network creation; a build's query
+ * and a swarm init's addresses decide whether they are the guarded action they can be.
  *
- * <p>Refused before anything else, whatever the policy: a URI that cannot be decoded, an API
- * version below {@value #MINIMUM_API_VERSION} (whose {@code /containers/{id}/start} may carry a
- * whole HostConfig), and a request whose body the gate needs but did not get (the daemon passes
- * only JSON bodies under its size limit, and still acts on the others).
+ * <p>Refused before anything else, whatever the policy: a target Go would not parse, a mutating
+ * request that matches no endpoint, an API version below {@value #MINIMUM_API_VERSION} (whose
+ * {@code /containers/{id}/start} may carry a whole HostConfig), a judged request whose body the
+ * gate needs but did not get (the daemon passes only JSON bodies under its size limit, and still
+ * acts on the others), and a body the gate cannot be sure to read as dockerd does.
  */
 public final class DockerRequests {
 
     public static final String MINIMUM_API_VERSION = "1.24";
+    /** The reason of a denial for a request the gate cannot read exactly as dockerd does. */
+    public static final String UNDECIDABLE = "undecidable-request";
 
     /** What an exec can state: whether it is privileged, and its user. */
     private static final String PRIVILEGED = "privileged-container";
@@ -45,128 +53,163 @@ public final class DockerRequests {
             "host-namespace-shared", "sensitive-host-path", "docker-socket-mounted", "host-device-mapped");
     /** What a volume that binds a host path can expose. */
     private static final Set<String> HOST_PATH_RULES = Set.of("sensitive-host-path", "docker-socket-mounted");
+    /** Networks every daemon has, which a service names by name. */
+    private static final Set<String> PREDEFINED_NETWORKS = Set.of("host", "bridge", "none", "ingress");
+    /** The length of a swarm object ID (base 36). */
+    private static final int SWARM_ID_LENGTH = 25;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DockerRequests() {
     }
 
-    private enum Route {
-        CONTAINER_CREATE(Action.CONTAINER_CREATE, Body.OBJECT),
-        CONTAINER_START(Action.CONTAINER_START, Body.NONE),
-        CONTAINER_EXEC(Action.CONTAINER_EXEC, Body.OBJECT),
-        SERVICE_CREATE(Action.SERVICE_CREATE, Body.OBJECT),
-        SERVICE_UPDATE(Action.SERVICE_UPDATE, Body.OBJECT),
-        PLUGIN_PULL(Action.PLUGIN_INSTALL, Body.ARRAY),
-        PLUGIN_ENABLE(Action.PLUGIN_ENABLE, Body.NONE),
-        PLUGIN_UPGRADE(Action.PLUGIN_MANAGE, Body.ARRAY),
-        PLUGIN_MANAGE(Action.PLUGIN_MANAGE, Body.NONE),
-        VOLUME_CREATE(Action.VOLUME_CREATE, Body.OBJECT),
-        NETWORK_CREATE(Action.NETWORK_CREATE, Body.OBJECT);
-
-        final Action action;
-        final Body body;
-
-        Route(Action action, Body body) {
-            this.action = action;
-            this.body = body;
-        }
-    }
-
-    private enum Body { NONE, OBJECT, ARRAY }
-
-    /** @param target the container, service or plugin the path names ("" when none) */
-    private record Match(Route route, String target) {
-    }
-
     public static DockerRequest read(AuthzRequest request) {
-        Optional<RequestUri> parsed = RequestUri.parse(request.rawUri());
-        if (parsed.isEmpty()) {
-            return new DockerRequest(Optional.empty(), new GateInput.Refused("undecodable-uri",
-                    "the request URI '%s' cannot be decoded, so what it asks for cannot be known".formatted(request.rawUri())));
+        String method = request.method();
+        RequestUri uri;
+        switch (RequestUri.parse(request.rawUri())) {
+            case RequestUri.Invalid(String problem) -> {
+                return new DockerRequest(Optional.empty(), new GateInput.Refused(UNDECIDABLE,
+                        "%s '%s': %s, so what it asks for cannot be known".formatted(method, request.rawUri(), problem)),
+                        Optional.empty(), "");
+            }
+            case RequestUri.Valid(RequestUri valid) -> uri = valid;
         }
-        RequestUri uri = parsed.get();
-        if (uri.isOlderThan(MINIMUM_API_VERSION)) {
-            return new DockerRequest(Optional.empty(), new GateInput.Refused("old-api-version",
+        Optional<EngineEndpoints.Route> routed = EngineEndpoints.route(method, uri.path());
+        if (routed.isEmpty()) {
+            GateInput input = method.equals("GET") || method.equals("HEAD") ? new GateInput.NotInspected()
+                    : new GateInput.Refused("unclassified-request", ("%s %s is not an Engine API endpoint shipshape knows (it routes "
+                    + "the path %s nowhere), and a change the gate cannot classify is denied").formatted(method, request.rawUri(),
+                    uri.path().isEmpty() ? "(none)" : "'" + uri.path() + "'"));
+            return new DockerRequest(Optional.empty(), input, Optional.empty(), "");
+        }
+        EngineEndpoints.Route route = routed.get();
+        EngineEndpoints.Endpoint endpoint = route.endpoint();
+        if (route.apiVersion().isPresent() && isOlderThan(route.apiVersion().get(), MINIMUM_API_VERSION)) {
+            return new DockerRequest(endpoint.action(), new GateInput.Refused("old-api-version",
                     ("API version %s is older than %s; requests of those versions can carry settings the gate does not "
                             + "check (a HostConfig when a container starts): use API %s or newer")
-                            .formatted(uri.apiVersion().orElse("?"), MINIMUM_API_VERSION, MINIMUM_API_VERSION)));
+                            .formatted(route.apiVersion().get(), MINIMUM_API_VERSION, MINIMUM_API_VERSION)),
+                    Optional.of(endpoint), route.object());
         }
-        Optional<Match> match = match(request.method(), uri);
-        if (match.isEmpty()) return new DockerRequest(Optional.empty(), new GateInput.NotInspected());
-        Route route = match.get().route();
-        return new DockerRequest(Optional.of(route.action), input(request, uri, match.get()));
+        if (endpoint.handling() != EngineEndpoints.Handling.JUDGED) {
+            return new DockerRequest(endpoint.action(), new GateInput.NotInspected(), Optional.of(endpoint), route.object());
+        }
+        return judged(request, uri, route);
     }
 
-    private static GateInput input(AuthzRequest request, RequestUri uri, Match match) {
-        Route route = match.route();
-        if (route.body == Body.NONE) return new GateInput.NotInspected();
-        String call = request.method() + " " + uri.path();
-        if (request.body().isEmpty()) {
-            return new GateInput.Refused("missing-body", ("the body of %s did not reach shipshape (the daemon passes only "
-                    + "JSON bodies under its size limit to authorization plugins, yet acts on the others), so it cannot be "
-                    + "checked: send it as application/json, not chunked, under 1 MiB").formatted(call));
+    private static DockerRequest judged(AuthzRequest request, RequestUri uri, EngineEndpoints.Route route) {
+        EngineEndpoints.Endpoint endpoint = route.endpoint();
+        String call = request.method() + " " + route.path();
+        String object = switch (endpoint.reading()) {
+            case CONTAINER_CREATE, VOLUME_CREATE, NETWORK_CREATE, SERVICE_CREATE -> uri.parameter("name").orElse("");
+            case PLUGIN_PULL -> uri.parameter("name").filter(name -> !name.isBlank()).or(() -> uri.parameter("remote")).orElse("");
+            default -> route.object();
+        };
+        if (endpoint.reading() == EngineEndpoints.Reading.BUILD) return build(request, uri, endpoint);
+        Optional<DockerRequest> missing = request.body().isPresent() ? Optional.empty() : Optional.of(new DockerRequest(endpoint.action(),
+                new GateInput.Refused("missing-body", ("the body of %s did not reach shipshape (the daemon passes only "
+                        + "JSON bodies under its size limit to authorization plugins, yet acts on the others), so it cannot be "
+                        + "checked: send it as application/json, not chunked, under 1 MiB").formatted(call)),
+                Optional.of(endpoint), object));
+        if (missing.isPresent()) return missing.get();
+        GoType type = switch (endpoint.reading()) {
+            case CONTAINER_CREATE -> EngineBodies.CONTAINER_CREATE;
+            case CONTAINER_EXEC -> EngineBodies.EXEC;
+            case SERVICE_CREATE, SERVICE_UPDATE -> EngineBodies.SERVICE_SPEC;
+            case PLUGIN_PULL, PLUGIN_UPGRADE -> EngineBodies.PLUGIN_PRIVILEGES;
+            case VOLUME_CREATE -> EngineBodies.VOLUME_CREATE;
+            case NETWORK_CREATE -> EngineBodies.NETWORK_CREATE;
+            case SWARM_INIT -> EngineBodies.SWARM_INIT;
+            case BUILD, NONE -> throw new IllegalStateException("no body to read for " + call);
+        };
+        JsonNode json;
+        switch (GoJson.read(request.body().get(), type)) {
+            case GoJson.Undecidable(String problem) -> {
+                return new DockerRequest(endpoint.action(), undecidable(call, problem), Optional.of(endpoint), object);
+            }
+            case GoJson.Decoded(JsonNode decoded) -> json = decoded;
         }
-        Optional<JsonNode> body = GoJson.read(request.body().get());
-        if (body.isEmpty()) return new GateInput.Unreadable("the body of %s is not JSON".formatted(call));
-        JsonNode json = body.get();
-        if (route.body == Body.OBJECT && !json.isObject()) {
-            return new GateInput.Unreadable("the body of %s is not a JSON object".formatted(call));
-        }
-        if (route.body == Body.ARRAY && !json.isArray() && !json.isNull()) {
-            return new GateInput.Unreadable("the body of %s is not a JSON list of privileges".formatted(call));
-        }
-        return switch (route) {
+        if (json.isNull()) json = type instanceof GoType.Struct ? NODES.objectNode() : NODES.arrayNode();
+        Optional<Enforcement.Action> action = endpoint.action();
+        GateInput input = switch (endpoint.reading()) {
             case CONTAINER_CREATE -> modelled(Inventory.builder()
                     .add(ContainerCreate.read(json, uri.parameter("name").orElse(null))), RuleScope.all());
-            case CONTAINER_EXEC -> exec(json, match.target());
-            case SERVICE_CREATE, SERVICE_UPDATE -> modelled(Inventory.builder().add(service(json, match.target())), RuleScope.all());
-            case PLUGIN_PULL -> plugin(json, uri.parameter("name").filter(name -> !name.isBlank())
-                    .or(() -> uri.parameter("remote")).orElse("(unnamed)"));
-            case PLUGIN_UPGRADE -> plugin(json, match.target());
+            case CONTAINER_EXEC -> exec(json, object);
+            case SERVICE_CREATE, SERVICE_UPDATE -> service(call, json, object);
+            case PLUGIN_PULL, PLUGIN_UPGRADE -> plugin(json, object.isEmpty() ? "(unnamed)" : object);
             case VOLUME_CREATE -> volume(json);
             case NETWORK_CREATE -> modelled(Inventory.builder().add(EngineObjects.network(json)), RuleScope.all());
-            case CONTAINER_START, PLUGIN_ENABLE, PLUGIN_MANAGE -> new GateInput.NotInspected();
+            case SWARM_INIT -> {
+                if (onlyLoopback(json)) action = Optional.empty();
+                yield new GateInput.NotInspected();
+            }
+            case BUILD, NONE -> throw new IllegalStateException("no body to read for " + call);
         };
+        return new DockerRequest(action, input, Optional.of(endpoint), object);
     }
 
-    private static Optional<Match> match(String method, RequestUri uri) {
-        List<String> segments = uri.segments();
-        int size = segments.size();
-        if (size < 2) return Optional.empty();
-        String first = segments.getFirst();
-        String last = segments.getLast();
-        if (method.equals("DELETE")) {
-            return first.equals("plugins") ? Optional.of(new Match(Route.PLUGIN_MANAGE, join(segments, 1, size))) : Optional.empty();
+    private static GateInput.Refused undecidable(String call, String problem) {
+        return new GateInput.Refused(UNDECIDABLE, "cannot tell what dockerd reads from the body of %s: %s".formatted(call, problem));
+    }
+
+    /**
+     * {@code POST /build}: guarded as build-privileged when it asks for the host's network. The
+     * daemon reads its options with {@code r.FormValue}, which also takes them from a form-encoded
+     * body the gate never sees: such a build is undecidable.
+     */
+    private static DockerRequest build(AuthzRequest request, RequestUri uri, EngineEndpoints.Endpoint endpoint) {
+        String contentType = request.header("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/form-data")) {
+            return new DockerRequest(endpoint.action(), new GateInput.Refused(UNDECIDABLE, ("POST /build with a %s body: dockerd takes "
+                    + "build options (networkmode…) from such a body too, and the gate never sees it").formatted(contentType)),
+                    Optional.of(endpoint), "");
         }
-        if (!method.equals("POST")) return Optional.empty();
-        Route route = switch (first) {
-            case "containers" -> size == 2 && last.equals("create") ? Route.CONTAINER_CREATE
-                    : size == 3 && last.equals("start") ? Route.CONTAINER_START
-                    : size == 3 && last.equals("exec") ? Route.CONTAINER_EXEC : null;
-            case "services" -> size == 2 && last.equals("create") ? Route.SERVICE_CREATE
-                    : size == 3 && last.equals("update") ? Route.SERVICE_UPDATE : null;
-            case "plugins" -> size == 2 ? switch (last) {
-                case "pull" -> Route.PLUGIN_PULL;
-                case "create" -> Route.PLUGIN_MANAGE;
-                default -> null;
-            } : switch (last) {
-                case "enable" -> Route.PLUGIN_ENABLE;
-                case "disable", "set" -> Route.PLUGIN_MANAGE;
-                case "upgrade" -> Route.PLUGIN_UPGRADE;
-                default -> null;
-            };
-            case "volumes" -> size == 2 && last.equals("create") ? Route.VOLUME_CREATE : null;
-            case "networks" -> size == 2 && last.equals("create") ? Route.NETWORK_CREATE : null;
-            default -> null;
-        };
-        if (route == null) return Optional.empty();
-        String target = size > 2 ? join(segments, 1, size - 1) : "";
-        return Optional.of(new Match(route, target));
+        boolean hostNetwork = uri.parameters("networkmode").stream().anyMatch(mode -> mode.strip().equalsIgnoreCase("host"));
+        return new DockerRequest(hostNetwork ? endpoint.action() : Optional.empty(), new GateInput.NotInspected(), Optional.of(endpoint), "");
     }
 
-    private static String join(List<String> segments, int from, int to) {
-        return String.join("/", segments.subList(from, to));
+    /** Whether a swarm init listens, advertises and carries data on loopback only (an empty address lets the daemon pick one that is not). */
+    private static boolean onlyLoopback(JsonNode init) {
+        for (String field : List.of("ListenAddr", "AdvertiseAddr", "DataPathAddr")) {
+            String address = ContainerCreate.text(init, field).strip();
+            if (field.equals("DataPathAddr") && address.isEmpty()) continue;
+            if (!isLoopback(address)) return false;
+        }
+        return true;
+    }
+
+    private static boolean isLoopback(String address) {
+        String host = address;
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            host = close < 0 ? host : host.substring(1, close);
+        } else if (host.indexOf(':') == host.lastIndexOf(':') && host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        return host.equals("localhost") || host.equals("lo") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /** True when {@code version} is older than {@code minimum}, or is not a version at all ({@code .}, {@code 1..2}). */
+    static boolean isOlderThan(String version, String minimum) {
+        Optional<long[]> have = numbers(version);
+        if (have.isEmpty()) return true;
+        long[] wanted = numbers(minimum).orElseThrow();
+        for (int index = 0; index < Math.max(have.get().length, wanted.length); index++) {
+            long mine = index < have.get().length ? have.get()[index] : 0;
+            long theirs = index < wanted.length ? wanted[index] : 0;
+            if (mine != theirs) return mine < theirs;
+        }
+        return false;
+    }
+
+    private static Optional<long[]> numbers(String version) {
+        String[] parts = version.split("\\.", -1);
+        long[] numbers = new long[parts.length];
+        for (int index = 0; index < parts.length; index++) {
+            if (parts[index].isEmpty() || parts[index].length() > 9) return Optional.empty();
+            numbers[index] = Long.parseLong(parts[index]);
+        }
+        return Optional.of(numbers);
     }
 
     private static GateInput modelled(Inventory.Builder inventory, RuleScope scope) {
@@ -191,16 +234,68 @@ public final class DockerRequests {
         return modelled(Inventory.builder().add(workload), RuleScope.named(rules));
     }
 
-    /** A Swarm service spec, judged as a stack's service is. */
-    private static Workload service(JsonNode spec, String serviceId) {
+    /**
+     * A Swarm service spec, judged as a stack's service is. Swarm takes a mount's type in any case
+     * ({@code BIND}), and a local volume with bind options is the host path it binds. Networks are
+     * named by whatever the client wrote, and swarm resolves it as an ID, a name, then an ID prefix
+     * (a local one for the predefined networks): a reference that could be an ID prefix, or a local
+     * network's ID, may be the host network, and is undecidable; a full swarm ID is judged as a
+     * network the gate cannot name.
+     */
+    private static GateInput service(String call, JsonNode spec, String serviceId) {
+        // the decoded tree is this request's own: shaped in place
+        ObjectNode shaped = (ObjectNode) spec;
+        ObjectNode task = shaped.path("TaskTemplate").isObject() ? (ObjectNode) shaped.get("TaskTemplate") : shaped.putObject("TaskTemplate");
+        ArrayNode networks = NODES.arrayNode();
+        for (JsonNode network : ContainerCreate.items(task, "Networks")) networks.add(network);
+        // swarm still honours the deprecated top-level Networks
+        for (JsonNode network : ContainerCreate.items(shaped, "Networks")) networks.add(network);
+        shaped.remove("Networks");
+        for (JsonNode network : networks) {
+            String target = ContainerCreate.text(network, "Target");
+            Optional<String> problem = networkReferenceProblem(target);
+            if (problem.isPresent()) return undecidable(call, "TaskTemplate.Networks names '%s', %s".formatted(target, problem.get()));
+        }
+        task.set("Networks", networks);
+        JsonNode containerSpec = task.path("ContainerSpec");
+        if (containerSpec.isObject()) {
+            for (JsonNode mount : ContainerCreate.items(containerSpec, "Mounts")) {
+                if (!(mount instanceof ObjectNode shapedMount)) continue;
+                String type = ContainerCreate.text(mount, "Type").toLowerCase(Locale.ROOT);
+                shapedMount.put("Type", type);
+                String hostPath = type.equals("volume") ? ContainerCreate.bindDevice(mount.path("VolumeOptions").path("DriverConfig")) : null;
+                if (hostPath != null) shapedMount.put("Type", "bind").put("Source", hostPath);
+            }
+        }
         ObjectNode service = NODES.objectNode();
         service.put("ID", serviceId.isEmpty() ? "request" : serviceId);
-        service.set("Spec", spec);
+        service.set("Spec", shaped);
         Workload read = EngineObjects.service(service);
         Container container = read.containers().getFirst();
         ContainerBuilder gate = ContainerCopy.of(container, container.description());
         Capabilities.normalize(gate);
-        return ContainerCopy.withContainers(read, SourceKind.STACK, List.of(gate.build()));
+        return modelled(Inventory.builder().add(ContainerCopy.withContainers(read, SourceKind.STACK, List.of(gate.build()))), RuleScope.all());
+    }
+
+    /** Why a service's network reference cannot be judged by name, or empty when it can. */
+    static Optional<String> networkReferenceProblem(String target) {
+        if (PREDEFINED_NETWORKS.contains(target)) return Optional.empty();
+        boolean base36 = !target.isEmpty();
+        boolean hex = !target.isEmpty();
+        for (int index = 0; index < target.length(); index++) {
+            char c = target.charAt(index);
+            boolean digit = c >= '0' && c <= '9';
+            base36 &= digit || c >= 'a' && c <= 'z';
+            hex &= digit || c >= 'a' && c <= 'f';
+        }
+        if (!base36) return Optional.empty();
+        if (hex) {
+            return Optional.of("which may be the ID or an ID prefix of a local network, through which the daemon reaches the "
+                    + "predefined host network: name the network instead");
+        }
+        if (target.length() == SWARM_ID_LENGTH) return Optional.empty();
+        return Optional.of("which may be a prefix of a network's ID (the host network's included), as the daemon resolves it "
+                + "when no network has that name: name it with a '-', '_' or '.', or give the full ID");
     }
 
     /**

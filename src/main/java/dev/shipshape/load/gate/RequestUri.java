@@ -9,98 +9,112 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A Docker API request URI as the daemon's router sees it, not as the authorization plugin
- * receives it. The plugin gets the raw {@code RequestUri} ({@code /v1.41/containers/cr%65ate?name=x}),
- * while the daemon's router matches the decoded, cleaned path, so a plugin that matches the raw text
- * can be walked around ({@code /containers/cr%65ate}, {@code //containers/create},
- * {@code /x/../containers/create}, {@code /containers/abc/pause?x=/start}). Here the path is
- * decoded once (as Go's {@code url.URL.Path} is), cleaned as Go's {@code path.Clean} cleans it,
- * stripped of its {@code /vX.Y} prefix, and the query is parsed apart.
+ * A request target as dockerd's router sees it, not as the authorization plugin receives it. The
+ * plugin gets the raw {@code RequestUri}; Go's server parses it with {@code url.ParseRequestURI}
+ * and gorilla/mux matches the decoded, cleaned path:
  *
- * @param path       decoded and cleaned, without the version prefix and without a trailing slash: {@code /containers/create}
- * @param apiVersion the version prefix's number ({@code 1.41}), or empty for an unversioned path
+ * <ul>
+ *   <li>{@code /path?query}; the absolute form {@code http://host/path}; a scheme without an
+ *       authority ({@code http:/v1.41/containers/create}, {@code x:/v1.41/plugins/create}), whose
+ *       path is the same; an opaque form ({@code x:v1.41/...}) or {@code *}, which have no path;
+ *   <li>a scheme is letters, digits, {@code + - .} after a first letter, then {@code :}; anything
+ *       else before the first {@code :} makes the whole target a path;
+ *   <li>there is no fragment: a {@code #} is part of the path ({@code /containers/x/exec#/start}
+ *       routes to the start of container {@code x/exec#});
+ *   <li>the path is percent-decoded once ({@code cr%65ate} is {@code create}, {@code %2F} a slash),
+ *       a bad escape or a control byte is an error (Go answers 400);
+ *   <li>the router cleans the path as mux's {@code cleanPath} does ({@code path.Clean}, keeping a
+ *       trailing slash); a path that was not clean is redirected rather than served, so the clean one
+ *       is the only one that can reach an endpoint;
+ *   <li>the query is parsed apart, as {@code url.ParseQuery} does (a pair with a {@code ;} or a bad
+ *       escape is dropped, {@code +} is a space).
+ * </ul>
+ *
+ * @param path       decoded and cleaned, the version prefix still on: {@code /v1.41/containers/create}; "" when the target has none
  * @param query      the query's parameters, decoded, in order
  */
-public record RequestUri(String path, Optional<String> apiVersion, Map<String, List<String>> query) {
-
-    private static final Pattern VERSION_PREFIX = Pattern.compile("^/v([0-9.]+)(?=/|$)");
-    /** An absolute-form request target, {@code http://host/path}, which Go's server accepts. */
-    private static final Pattern ABSOLUTE_FORM = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*");
+public record RequestUri(String path, Map<String, List<String>> query) {
 
     public RequestUri {
         query = Map.copyOf(query);
     }
 
-    /** The URI, or empty when its path cannot be decoded (a bad {@code %} escape), which the daemon would refuse too. */
-    public static Optional<RequestUri> parse(String raw) {
-        String text = raw == null ? "" : raw;
-        int hash = text.indexOf('#');
-        if (hash >= 0) text = text.substring(0, hash);
-        int question = text.indexOf('?');
-        String rawPath = question < 0 ? text : text.substring(0, question);
-        String rawQuery = question < 0 ? "" : text.substring(question + 1);
-        Matcher absolute = ABSOLUTE_FORM.matcher(rawPath);
-        if (absolute.find()) rawPath = rawPath.substring(absolute.end());
-
-        Optional<String> decoded = decode(rawPath, false);
-        if (decoded.isEmpty()) return Optional.empty();
-        String path = clean(decoded.get());
-        Optional<String> version = Optional.empty();
-        Matcher prefix = VERSION_PREFIX.matcher(path);
-        if (prefix.find()) {
-            version = Optional.of(prefix.group(1));
-            path = path.substring(prefix.end());
-            if (path.isEmpty()) path = "/";
+    /** The target, or why Go's server would refuse it (it answers 400 and no handler runs). */
+    public static Parsed parse(String raw) {
+        if (raw == null || raw.isEmpty()) return new Invalid("the request target is empty");
+        for (int index = 0; index < raw.length(); index++) {
+            char c = raw.charAt(index);
+            if (c < 0x20 || c == 0x7f) return new Invalid("the request target holds a control character");
         }
-        return Optional.of(new RequestUri(path, version, parseQuery(rawQuery)));
+        if (raw.equals("*")) return new Valid(new RequestUri("*", Map.of()));
+        String rest = raw;
+        String scheme = scheme(raw);
+        if (scheme == null) return new Invalid("the request target starts with ':' (a missing scheme)");
+        if (!scheme.isEmpty()) rest = raw.substring(scheme.length() + 1);
+        String rawQuery = "";
+        if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {
+            rest = rest.substring(0, rest.length() - 1);
+        } else {
+            int question = rest.indexOf('?');
+            if (question >= 0) {
+                rawQuery = rest.substring(question + 1);
+                rest = rest.substring(0, question);
+            }
+        }
+        if (!rest.startsWith("/")) {
+            if (scheme.isEmpty()) return new Invalid("the request target is neither a path nor an absolute URI");
+            // opaque: Go's URL has no path, so no route matches it
+            return new Valid(new RequestUri("", parseQuery(rawQuery)));
+        }
+        if (!scheme.isEmpty() && rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            rest = slash < 0 ? "" : rest.substring(slash);
+        }
+        Optional<String> decoded = decode(rest, false);
+        if (decoded.isEmpty()) return new Invalid("the request target's path has a malformed %-escape");
+        return new Valid(new RequestUri(clean(decoded.get()), parseQuery(rawQuery)));
     }
 
-    /** The first value of a query parameter. */
+    public sealed interface Parsed {
+    }
+
+    public record Valid(RequestUri uri) implements Parsed {
+    }
+
+    public record Invalid(String problem) implements Parsed {
+    }
+
+    /** The first value of a query parameter, as Go's {@code FormValue} reads it. */
     public Optional<String> parameter(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    /**
-     * True when the version prefix names an API older than {@code minimum} ({@code "1.24"}), or is
-     * not a version at all ({@code /v./}); an unversioned path speaks the daemon's newest API.
-     */
-    public boolean isOlderThan(String minimum) {
-        if (apiVersion.isEmpty()) return false;
-        Optional<int[]> version = numbers(apiVersion.get());
-        if (version.isEmpty()) return true;
-        int[] wanted = numbers(minimum).orElseThrow();
-        int[] have = version.get();
-        for (int index = 0; index < Math.max(have.length, wanted.length); index++) {
-            int mine = index < have.length ? have[index] : 0;
-            int theirs = index < wanted.length ? wanted[index] : 0;
-            if (mine != theirs) return mine < theirs;
+    /** Every value of a query parameter. */
+    public List<String> parameters(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    /** Go's {@code getScheme}: the scheme ("" for none), or null for a target starting with ':'. */
+    private static String scheme(String raw) {
+        for (int index = 0; index < raw.length(); index++) {
+            char c = raw.charAt(index);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') continue;
+            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+                if (index == 0) return "";
+                continue;
+            }
+            if (c == ':') return index == 0 ? null : raw.substring(0, index);
+            return "";
         }
-        return false;
+        return "";
     }
 
-    /** The path's segments: {@code /containers/abc/exec} is {@code [containers, abc, exec]}. */
-    public List<String> segments() {
-        if (path.equals("/")) return List.of();
-        return List.of(path.substring(1).split("/", -1));
-    }
-
-    private static Optional<int[]> numbers(String version) {
-        String[] parts = version.split("\\.", -1);
-        int[] numbers = new int[parts.length];
-        for (int index = 0; index < parts.length; index++) {
-            if (parts[index].isEmpty() || parts[index].length() > 9) return Optional.empty();
-            numbers[index] = Integer.parseInt(parts[index]);
-        }
-        return Optional.of(numbers);
-    }
-
-    /** Go's {@code path.Clean} (one leading slash, no empty, "." or ".." segments), without a trailing slash. */
+    /** gorilla/mux's {@code cleanPath}: Go's {@code path.Clean} of a rooted path, a trailing slash kept. */
     static String clean(String path) {
+        if (path.isEmpty()) return "/";
         Deque<String> kept = new ArrayDeque<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) continue;
@@ -110,7 +124,8 @@ public record RequestUri(String path, Optional<String> apiVersion, Map<String, L
                 kept.addLast(segment);
             }
         }
-        return "/" + String.join("/", kept);
+        String cleaned = "/" + String.join("/", kept);
+        return path.endsWith("/") && !cleaned.equals("/") ? cleaned + "/" : cleaned;
     }
 
     private static Map<String, List<String>> parseQuery(String rawQuery) {
@@ -128,7 +143,7 @@ public record RequestUri(String path, Optional<String> apiVersion, Map<String, L
         return query;
     }
 
-    /** Percent-decoding as Go does it (UTF-8; {@code +} is a space only in a query); empty for a malformed escape. */
+    /** Percent-decoding as Go does it (bytes, then UTF-8; {@code +} is a space only in a query); empty for a malformed escape. */
     private static Optional<String> decode(String text, boolean plusIsSpace) {
         if (text.indexOf('%') < 0 && !(plusIsSpace && text.indexOf('+') >= 0)) return Optional.of(text);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +19,7 @@ class AuthzRequestTest {
     @Test
     void readsEveryFieldAndDecodesTheBody() {
         AuthzRequest request = ((AuthzRequest.Readable) parse("""
-                {"User":"alice","UserAuthNMethod":"TLS","RequestMethod":"post","RequestUri":"/v1.41/containers/create?name=web",
+                {"User":"alice","UserAuthNMethod":"TLS","RequestMethod":"POST","RequestUri":"/v1.41/containers/create?name=web",
                  "RequestBody":"eyJJbWFnZSI6Im5naW54In0=","RequestHeaders":{"Content-Type":"application/json","User-Agent":"Docker-Client/28.2.2 (linux)"},
                  "RequestPeerCertificates":["LS0t"],"Unknown":{"nested":[1,2]}}
                 """)).request();
@@ -41,16 +42,38 @@ class AuthzRequestTest {
         }
     }
 
+    @Test
+    void theMethodIsKeptAsSentForGoMatchesItCaseSensitively() {
+        assertThat(((AuthzRequest.Readable) parse("{\"RequestMethod\":\"post\",\"RequestUri\":\"/_ping\"}")).request().method())
+                .isEqualTo("post");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ''                                                        | the authorization request is empty
-            '{"RequestMethod":"POST","RequestUri":"/v1.41/containers/cre' | the authorization request is not JSON
-            '[1]'                                                     | the authorization request is not a JSON object
-            '{"RequestUri":"/_ping"}'                                 | the authorization request names no RequestMethod
-            '{"RequestMethod":"POST","RequestBody":"%%%"}'            | RequestBody is not valid base64
-            '{"RequestMethod":"POST","RequestBody":[1]}'              | RequestBody is not base64 text
+            ''                                                        | is empty
+            '{"RequestMethod":"POST","RequestUri":"/v1.41/containers/cre' | is not JSON
+            '[1]'                                                     | is not a JSON object
             """)
-    void whatCannotBeReadSaysWhy(String json, String problem) {
+    void anEnvelopeThatIsNotAnObjectSaysWhy(String json, String problem) {
         assertThat(parse(json)).isEqualTo(new AuthzRequest.Unreadable(problem));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '{"RequestUri":"/_ping"}'                                               | names no RequestMethod          |      | /_ping
+            '{"RequestMethod":"GET"}'                                               | names no RequestUri             | GET  |
+            '{"RequestMethod":"GET","RequestUri":""}'                               | names no RequestUri             | GET  |
+            '{"RequestMethod":"GET","RequestUri":["/_ping"]}'                       | has a RequestUri that is not a string | GET |
+            '{"RequestMethod":1,"RequestUri":"/_ping"}'                             | has a RequestMethod that is not a string |  | /_ping
+            '{"RequestMethod":"POST","RequestUri":"/x","RequestBody":"%%%"}'        | has a RequestBody that is not base64 | POST | /x
+            '{"RequestMethod":"POST","RequestUri":"/x","RequestBody":[1]}'          | has a RequestBody that is not a string | POST | /x
+            '{"RequestMethod":"POST","RequestUri":"/x","User":{"CN":"ops"}}'        | has a User that is not a string | POST | /x
+            '{"RequestMethod":"POST","RequestUri":"/x","RequestHeaders":"a"}'       | has RequestHeaders that are not an object | POST | /x
+            '{"RequestMethod":"POST","RequestUri":"/x","RequestHeaders":{"A":1}}'   | has a header that is not a string | POST | /x
+            '{"RequestMethod":"GET","RequestUri":"/_ping","RequestUri":"/v1.41/swarm/join"}' | gives RequestUri twice | GET | /v1.41/swarm/join
+            '{"RequestMethod":"GET","RequestUri":"/_ping","User":"a","User":"ops"}' | gives User twice                | GET  | /_ping
+            """)
+    void aMalformedEnvelopeSaysWhatAndKeepsWhatCouldBeRead(String json, String problem, String method, String uri) {
+        assertThat(parse(json)).isEqualTo(new AuthzRequest.Unreadable(problem, Optional.ofNullable(method), Optional.ofNullable(uri)));
     }
 }

@@ -340,8 +340,10 @@ class DockerRequestsTest {
             /v1.41/containers/cr%65ate
             //v1.41//containers/create
             /v1.41/x/../containers/create?name=web
-            /containers/create/
             http://localhost/v1.41/containers/create
+            http:/v1.41/containers/create
+            x:/v1.41/containers/create
+            HTTP://docker:2375/containers/create
             """)
     void aDisguisedCreateIsStillACreate(String uri) {
         DockerRequest read = DockerRequests.read(request("POST", uri, "{\"Image\":\"nginx\",\"HostConfig\":{\"Privileged\":true}}"));
@@ -351,34 +353,316 @@ class DockerRequestsTest {
                 .privileged().isTrue()).isTrue();
     }
 
-    @Test
-    void anApiVersionBelow124IsRefusedWhateverTheRequest() {
-        for (String uri : List.of("/v1.23/containers/web/start", "/v1.12/version", "/v1.23/containers/create")) {
-            GateInput input = DockerRequests.read(request("POST", uri, "{\"Privileged\":true}")).input();
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /v1.23/containers/web/start
+            POST | /v1.23/containers/create
+            GET  | /v1.12/version
+            POST | http:/v1.23/containers/web/start
+            POST | x:/v1.23/containers/web/start
+            POST | http://docker/v1.23/containers/web/start
+            POST | /v1%2e23/containers/web/start
+            POST | /v1.41/../v1.23/containers/web/start
+            POST | /v1.23./containers/web/start
+            POST | /v01.023/containers/web/start
+            POST | /v1..24/containers/web/start
+            POST | /v./containers/web/start
+            """)
+    void anApiVersionBelow124IsRefusedWhateverTheTargetsForm(String method, String uri) {
+        GateInput input = DockerRequests.read(request(method, uri, "{\"Privileged\":true}")).input();
 
-            assertThat(input).isInstanceOf(GateInput.Refused.class);
-            assertThat(((GateInput.Refused) input).reason()).isEqualTo("old-api-version");
+        assertThat(input).isInstanceOf(GateInput.Refused.class);
+        assertThat(((GateInput.Refused) input).reason()).isEqualTo("old-api-version");
+    }
+
+    @Test
+    void anApiVersionOf124OrNewerIsNot() {
+        for (String uri : List.of("/v1.24/containers/web/start", "/v1.24.0/containers/web/start", "/v1.41/containers/web/start",
+                "/v2/containers/web/start", "/containers/web/start")) {
+            assertThat(DockerRequests.read(request("POST", uri, null)).input()).as(uri).isEqualTo(new GateInput.NotInspected());
         }
+    }
+
+    @Test
+    void theOldApiMessageSaysWhy() {
         assertThat(((GateInput.Refused) DockerRequests.read(request("GET", "/v1.23/version", null)).input()).message())
                 .isEqualTo("API version 1.23 is older than 1.24; requests of those versions can carry settings the gate does "
                         + "not check (a HostConfig when a container starts): use API 1.24 or newer");
     }
 
     @Test
-    void aUriThatCannotBeDecodedIsRefused() {
+    void aTargetGoCannotParseIsUndecidable() {
         GateInput input = DockerRequests.read(request("POST", "/v1.41/containers/cr%zzate", "{}")).input();
 
-        assertThat(input).isEqualTo(new GateInput.Refused("undecodable-uri",
-                "the request URI '/v1.41/containers/cr%zzate' cannot be decoded, so what it asks for cannot be known"));
+        assertThat(input).isEqualTo(new GateInput.Refused("undecidable-request",
+                "POST '/v1.41/containers/cr%zzate': the request target's path has a malformed %-escape, so what it asks for cannot be known"));
     }
 
     @Test
-    void aBodyThatIsNotWhatTheRouteTakesIsUnreadable() {
+    void aBodyThatIsNotWhatTheRouteTakesIsUndecidable() {
         assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create", "{\"Image\":")).input())
-                .isEqualTo(new GateInput.Unreadable("the body of POST /containers/create is not JSON"));
+                .isEqualTo(new GateInput.Refused("undecidable-request", "cannot tell what dockerd reads from the body of POST "
+                        + "/containers/create: it is not JSON"));
         assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create", "[1,2]")).input())
-                .isEqualTo(new GateInput.Unreadable("the body of POST /containers/create is not a JSON object"));
+                .isEqualTo(new GateInput.Refused("undecidable-request", "cannot tell what dockerd reads from the body of POST "
+                        + "/containers/create: the body is a list where dockerd's decoder expects an object, so it refuses the request"));
         assertThat(DockerRequests.read(request("POST", "/v1.41/plugins/pull?remote=x", "{\"a\":1}")).input())
-                .isEqualTo(new GateInput.Unreadable("the body of POST /plugins/pull is not a JSON list of privileges"));
+                .isEqualTo(new GateInput.Refused("undecidable-request", "cannot tell what dockerd reads from the body of POST "
+                        + "/plugins/pull: the body is an object where dockerd's decoder expects a list, so it refuses the request"));
+    }
+
+    // class 1: the request target, the endpoint table
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST   | /v1.41/containers/create/                  | /v1.41/containers/create/
+            POST   | /v1.41/containers/web/freeze               | /v1.41/containers/web/freeze
+            PATCH  | /v1.41/containers/web                      | /v1.41/containers/web
+            post   | /v1.41/containers/create                   | /v1.41/containers/create
+            POST   | x:v1.41/containers/create                  | (none)
+            POST   | *                                          | '*'
+            PUT    | /v1.41/plugins/x/set                       | /v1.41/plugins/x/set
+            """)
+    void aMutatingRequestThatMatchesNoEndpointIsDenied(String method, String uri, String path) {
+        DockerRequest read = DockerRequests.read(request(method, uri, "{}"));
+
+        assertThat(read.endpoint()).isEmpty();
+        assertThat(read.input()).isEqualTo(new GateInput.Refused("unclassified-request", ("%s %s is not an Engine API endpoint "
+                + "shipshape knows (it routes the path %s nowhere), and a change the gate cannot classify is denied")
+                .formatted(method, uri, path.equals("(none)") ? path : path.startsWith("'") ? path : "'" + path + "'")));
+    }
+
+    @Test
+    void anUnknownReadIsAllowed() {
+        DockerRequest read = DockerRequests.read(request("GET", "/v1.41/containers/web/secrets", null));
+
+        assertThat(read.endpoint()).isEmpty();
+        assertThat(read.input()).isEqualTo(new GateInput.NotInspected());
+    }
+
+    @Test
+    void aContainerNameWithSlashesIsTheWholeName() {
+        DockerRequest read = DockerRequests.read(request("POST", "/v1.41/containers/a/b/exec", "{\"Privileged\":true}"));
+
+        assertThat(read.object()).isEqualTo("a/b");
+        assertThat(read.endpoint().orElseThrow().template()).isEqualTo("/containers/{name:.*}/exec");
+        assertThat(((GateInput.Modelled) read.input()).loaded().inventory().workloads().getFirst().containers().getFirst()
+                .description()).isEqualTo("exec in container 'a/b'");
+    }
+
+    @Test
+    void aFragmentIsPartOfThePath() {
+        // Go has no fragment in a request target: this starts container "abc/exec#", it does not exec in "abc"
+        DockerRequest read = DockerRequests.read(request("POST", "/v1.41/containers/abc/exec#/start", null));
+
+        assertThat(read.action()).contains(Action.CONTAINER_START);
+        assertThat(read.object()).isEqualTo("abc/exec#");
+    }
+
+    // class 3: legacy top-level HostConfig fields
+
+    @Test
+    void withoutANamedHostConfigTheTopLevelFieldsAreTheHostConfig() {
+        Container container = created("""
+                {"Image":"nginx:1.27","Privileged":true,"Binds":["/:/host"],"PidMode":"host","CapAdd":"SYS_ADMIN",
+                 "NetworkMode":"host","SecurityOpt":["seccomp=unconfined"],"Devices":[{"PathOnHost":"/dev/sda","PathInContainer":"/dev/sda"}]}
+                """);
+
+        assertThat(container.privileged()).isEqualTo(Setting.of(true, WEB));
+        assertThat(container.mounts()).extracting(Mount::source).containsExactly("/");
+        assertThat(container.pidMode()).isEqualTo(Setting.of("host", WEB));
+        assertThat(container.capabilitiesAdded()).containsExactly(Setting.of("SYS_ADMIN", WEB));
+        assertThat(container.networkMode()).isEqualTo(Setting.of("host", WEB));
+        assertThat(container.securityOptions()).containsExactly(new SecurityOption(SecurityOption.Kind.SECCOMP, "unconfined", WEB));
+        assertThat(container.devices()).containsExactly(Setting.of("/dev/sda:/dev/sda", WEB));
+    }
+
+    @Test
+    void aNullHostConfigIsNoHostConfig() {
+        assertThat(created("{\"Image\":\"nginx\",\"HostConfig\":null,\"Privileged\":true}").privileged()).isEqualTo(Setting.of(true, WEB));
+    }
+
+    @Test
+    void aNamedHostConfigWinsOverTheTopLevelExceptForResources() {
+        Container container = created("""
+                {"Image":"nginx:1.27","Privileged":true,"Binds":["/:/host"],"Memory":268435456,
+                 "HostConfig":{"NetworkMode":"none"}}
+                """);
+
+        assertThat(container.privileged()).isEqualTo(Setting.of(false, WEB));
+        assertThat(container.mounts()).isEmpty();
+        assertThat(container.resources().memoryLimit()).isEqualTo(Setting.of("268435456", WEB));
+        assertThat(ContainerCreate.hostConfig(goJson("{\"Memory\":5,\"MemorySwap\":6,\"CpuShares\":7,\"CpusetCpus\":\"0\","
+                + "\"VolumeDriver\":\"x\",\"HostConfig\":{\"Memory\":1}}")).toString())
+                .isEqualTo("{\"Memory\":1,\"MemorySwap\":6,\"CpuShares\":7,\"CpusetCpus\":\"0\",\"VolumeDriver\":\"x\"}");
+        assertThat(ContainerCreate.hostConfig(goJson("{\"Cpuset\":\"1\",\"HostConfig\":{}}")).toString())
+                .isEqualTo("{\"CpusetCpus\":\"1\"}");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode goJson(String json) {
+        return ((GoJson.Decoded) GoJson.read(json.getBytes(StandardCharsets.UTF_8), EngineBodies.CONTAINER_CREATE)).value();
+    }
+
+    // class 2 through the reader
+
+    @Test
+    void anAmbiguousCreateBodyIsUndecidable() {
+        GateInput input = DockerRequests.read(request("POST", "/v1.41/containers/create",
+                "{\"HostConfig\":{\"Privileged\":true,\"Prıvileged\":false}}")).input();
+
+        assertThat(input).isEqualTo(new GateInput.Refused("undecidable-request", "cannot tell what dockerd reads from the body of POST "
+                + "/containers/create: HostConfig has the key 'Prıvileged', which Go's decoder does not take for Privileged (Go folds "
+                + "only ASCII letters, ſ and the Kelvin sign) while other readers would"));
+    }
+
+    // class 4: services
+
+    @Test
+    void aServiceMountTypeCountsInAnyCaseAndALocalBindVolumeIsABind() {
+        Container container = modelled("POST", "/v1.41/services/create", """
+                {"Name":"api","TaskTemplate":{"ContainerSpec":{"Image":"nginx","Mounts":[
+                  {"Type":"BIND","Source":"/","Target":"/host"},
+                  {"Type":"Volume","Source":"v","Target":"/etc-host","VolumeOptions":{"DriverConfig":{"Name":"local",
+                   "Options":{"type":"none","o":"bind","device":"/etc"}}}}]}}}
+                """).loaded().inventory().workloads().getFirst().containers().getFirst();
+        Origin origin = Origin.live("service api (request)");
+
+        assertThat(container.mounts()).containsExactly(new Mount(Mount.Type.BIND, "/", "/host", Setting.of(false, origin), origin),
+                new Mount(Mount.Type.BIND, "/etc", "/etc-host", Setting.of(false, origin), origin));
+    }
+
+    @Test
+    void serviceNetworksAreJudgedByNameAndTopLevelOnesCount() {
+        Container container = modelled("POST", "/v1.41/services/create", """
+                {"Name":"api","TaskTemplate":{"ContainerSpec":{"Image":"nginx"},"Networks":[{"Target":"app_net"}]},
+                 "Networks":[{"Target":"host"}]}
+                """).loaded().inventory().workloads().getFirst().containers().getFirst();
+
+        assertThat(container.networks()).extracting(Setting::value).containsExactly("app_net", "host");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            4e5f                        | which may be the ID or an ID prefix of a local network
+            0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef | which may be the ID or an ID prefix of a local network
+            mynet                       | which may be a prefix of a network's ID
+            k3x9                        | which may be a prefix of a network's ID
+            """)
+    void aServiceNetworkThatMayBeAnIdIsUndecidable(String target, String problem) {
+        GateInput input = DockerRequests.read(request("POST", "/v1.41/services/create",
+                "{\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"nginx\"},\"Networks\":[{\"Target\":\"" + target + "\"}]}}")).input();
+
+        assertThat(input).isInstanceOf(GateInput.Refused.class);
+        assertThat(((GateInput.Refused) input).message()).startsWith("cannot tell what dockerd reads from the body of POST "
+                + "/services/create: TaskTemplate.Networks names '" + target + "', " + problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            my-net
+            stack_default
+            Frontend
+            host
+            ingress
+            x4bz9q0n2mdi1z0xh5yrc7kpt
+            """)
+    void aServiceNetworkThatCannotBeAnIdPrefixIsJudgedByName(String target) {
+        assertThat(DockerRequests.networkReferenceProblem(target)).isEmpty();
+    }
+
+    // class 5: actions that hand the host to someone else
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /v1.41/build?t=app&networkmode=host         | BUILD_PRIVILEGED
+            /v1.41/build?networkmode=default&networkmode=HOST | BUILD_PRIVILEGED
+            /v1.41/build?t=app                          |
+            /v1.41/build?networkmode=none               |
+            """)
+    void aBuildIsGuardedWhenItAsksForTheHostsNetwork(String uri, Action action) {
+        DockerRequest read = DockerRequests.read(new AuthzRequest("", "POST", uri, Optional.empty(),
+                Map.of("Content-Type", "application/x-tar")));
+
+        assertThat(read.action()).isEqualTo(Optional.ofNullable(action));
+        assertThat(read.input()).isEqualTo(new GateInput.NotInspected());
+    }
+
+    @Test
+    void aBuildWhoseOptionsCanHideInAFormBodyIsUndecidable() {
+        DockerRequest read = DockerRequests.read(new AuthzRequest("", "POST", "/v1.41/build?remote=https://x/ctx.tar", Optional.empty(),
+                Map.of("Content-Type", "application/x-www-form-urlencoded")));
+
+        assertThat(read.input()).isEqualTo(new GateInput.Refused("undecidable-request", "POST /build with a "
+                + "application/x-www-form-urlencoded body: dockerd takes build options (networkmode…) from such a body too, and the "
+                + "gate never sees it"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"ListenAddr":"127.0.0.1:2377","AdvertiseAddr":"127.0.0.1"}                         |
+            {"ListenAddr":"[::1]:2377","AdvertiseAddr":"localhost:2377","DataPathAddr":"lo"}   |
+            {"ListenAddr":"0.0.0.0:2377","AdvertiseAddr":"127.0.0.1"}                           | SWARM_INIT
+            {"ListenAddr":"127.0.0.1:2377"}                                                     | SWARM_INIT
+            {"ListenAddr":"127.0.0.1:2377","AdvertiseAddr":"127.0.0.1","DataPathAddr":"eth0"}  | SWARM_INIT
+            {"ListenAddr":"eth0:2377","AdvertiseAddr":"10.0.0.5"}                               | SWARM_INIT
+            """)
+    void aSwarmInitIsGuardedUnlessItStaysOnLoopback(String body, Action action) {
+        DockerRequest read = DockerRequests.read(request("POST", "/v1.41/swarm/init", body));
+
+        assertThat(read.action()).isEqualTo(Optional.ofNullable(action));
+        assertThat(read.input()).isEqualTo(new GateInput.NotInspected());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /v1.41/swarm/join    | SWARM_JOIN
+            POST | /v1.41/swarm/update  | SWARM_MANAGE
+            POST | /grpc                | BUILD_PRIVILEGED
+            """)
+    void handingTheHostOverIsAGuardedAction(String method, String uri, Action action) {
+        DockerRequest read = DockerRequests.read(request(method, uri, "{}"));
+
+        assertThat(read.action()).contains(action);
+        assertThat(action.guarded()).isTrue();
+    }
+
+    /** Every way of putting null (or an empty object, or an empty list) in place of one value of a CLI body is read without failing. */
+    @Test
+    void mutationsOfACliBodyAreReadOrRefusedNeverFailed() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode original = mapper.readTree(CLI_CREATE_BODY);
+        List<String> pointers = new java.util.ArrayList<>();
+        collect(original, "", pointers);
+        int read = 0;
+        for (String pointer : pointers) {
+            for (com.fasterxml.jackson.databind.JsonNode replacement : List.of(mapper.nullNode(), mapper.createObjectNode(),
+                    mapper.createArrayNode(), mapper.getNodeFactory().textNode(""))) {
+                com.fasterxml.jackson.databind.JsonNode mutated = original.deepCopy();
+                int slash = pointer.lastIndexOf('/');
+                com.fasterxml.jackson.databind.JsonNode parent = mutated.at(pointer.substring(0, slash));
+                String last = pointer.substring(slash + 1);
+                if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) object.set(last, replacement);
+                if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) array.set(Integer.parseInt(last), replacement);
+                GateInput input = DockerRequests.read(request("POST", "/v1.41/containers/create?name=web", mutated.toString())).input();
+                assertThat(input).as(pointer + " = " + replacement).isInstanceOfAny(GateInput.Modelled.class, GateInput.Refused.class);
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(200);
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> pointers) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String pointer = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                pointers.add(pointer);
+                collect(field.getValue(), pointer, pointers);
+            });
+        } else if (node.isArray()) {
+            for (int index = 0; index < node.size(); index++) {
+                pointers.add(at + "/" + index);
+                collect(node.get(index), at + "/" + index, pointers);
+            }
+        }
     }
 }
