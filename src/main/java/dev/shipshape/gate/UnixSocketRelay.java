@@ -51,6 +51,8 @@ public final class UnixSocketRelay implements AutoCloseable {
         }
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
+        // connecting needs write permission on the socket: only its owner (root, as dockerd) may
+        Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         UnixSocketRelay relay = new UnixSocketRelay(socket, target, server);
         relay.acceptor.start();
         return relay;

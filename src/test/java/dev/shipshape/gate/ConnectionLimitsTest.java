@@ -158,10 +158,21 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void onlyTheUnixSocketsOwnerMayConnect() throws Exception {
+        GateServer server = serve(Optional.empty(), SHORT.uncapped());
+        UnixSocketRelay relay = UnixSocketRelay.start(folder.resolve("plugins/owner.sock"), server.address());
+        running.add(relay);
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(relay.socket())).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void aClientOverItsCapIsRefusedAndOthersAreServed() throws Exception {
         GateServer server = serve(Optional.empty(), new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(10), Duration.ofSeconds(10), 3));
         for (int index = 0; index < 3; index++) clients.add(SlowClient.tcp("127.0.0.3", server.address(), Kind.NOTHING));
+        Thread.sleep(200); // the first three are the ones held
         SlowClient fourth = SlowClient.tcp("127.0.0.3", server.address(), Kind.NOTHING);
         clients.add(fourth);
         SlowClient fifth = SlowClient.tcp("127.0.0.3", server.address(), Kind.NOTHING);

@@ -51,10 +51,10 @@ final class SlowClient implements AutoCloseable {
 
     private final InputStream in;
     private final OutputStream out;
-    private final AutoCloseable connection;
+    private final java.io.Closeable connection;
     private final Thread trickler;
 
-    private SlowClient(InputStream in, OutputStream out, AutoCloseable connection, Kind kind) {
+    private SlowClient(InputStream in, OutputStream out, java.io.Closeable connection, Kind kind) {
         this.in = in;
         this.out = out;
         this.connection = connection;
@@ -137,7 +137,7 @@ final class SlowClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         trickler.interrupt();
         connection.close();
     }
@@ -146,7 +146,7 @@ final class SlowClient implements AutoCloseable {
         for (SlowClient client : clients) {
             try {
                 client.close();
-            } catch (Exception alreadyClosed) {
+            } catch (IOException alreadyClosed) {
                 // fine
             }
         }
