@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.gate.ConnectionLimits;
 import dev.shipshape.gate.DecisionLog;
 import dev.shipshape.gate.Gate;
 import dev.shipshape.gate.GateServer;
@@ -21,12 +22,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
@@ -79,6 +82,14 @@ import picocli.CommandLine.Spec;
             "Kubernetes: the API server calls webhooks over HTTPS only; give the certificate and key "
                     + "(deploy/kubernetes/ has the manifests). /healthz, /readyz and /metrics (Prometheus) are "
                     + "served on every listener.",
+            "",
+            "Who may reach it: the plugin's unix socket only root can open; a tcp:// plugin address should be loopback. "
+                    + "The webhook must be reachable by the API server (and Prometheus, for /metrics) and by nothing else: "
+                    + "deploy/kubernetes/networkpolicy.yaml says so to the cluster.",
+            "",
+            "Slow clients: a connection that has not finished its TLS handshake, its headers or its body within the "
+                    + "timeouts below is closed, and one client address may hold at most --max-connections-per-client "
+                    + "connections, so that clients which connect and then stall cannot keep the gate from answering.",
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK + ":stopped", ExitCodes.USAGE + ":usage or configuration error, or a listener cannot start",
@@ -118,8 +129,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where --write-spec writes (default: /etc/docker/plugins; rootless dockerd: $XDG_CONFIG_HOME/docker/plugins).")
     Path specDir = PluginSpecFile.DEFAULT_FOLDER;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "The interface the webhook listens on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "The interface the webhook listens on (default: 0.0.0.0 with --tls-cert, where the API server must "
+                    + "reach it; 127.0.0.1 without, since plain HTTP is for trying it out on this host only).")
     String bind;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
@@ -146,8 +158,36 @@ final class ServeCommand implements Callable<Integer> {
     int drainSeconds;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Requests answered at once per listener (default: twice the number of processors, at least 4).")
+            description = "Platform threads per listener for reading and writing connections (default: twice the number of "
+                    + "processors, at least 8). Each request is answered on a virtual thread of its own, so slow clients never "
+                    + "use them up.")
     Integer threads;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Close a TLS connection whose handshake is not done within SECONDS (default: ${DEFAULT-VALUE}).")
+    int handshakeTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Close a connection whose request line and headers have not all arrived within SECONDS "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a connection whose request body has not all arrived, and been answered, within SECONDS of its "
+                    + "headers (default: ${DEFAULT-VALUE}).")
+    int bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Close a kept-alive connection that sends no new request within SECONDS (default: ${DEFAULT-VALUE}; "
+                    + "longer than the API server's 90 s, so that it closes first; dockerd keeps its two idle connections open "
+                    + "and opens new ones as needed).")
+    int idleTimeout;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "128",
+            description = "Connections one client address may hold open per listener; more are refused, with a warning at "
+                    + "most once a minute per client (default: ${DEFAULT-VALUE}; 0: no cap). Not applied on the unix socket, "
+                    + "which only root can reach.")
+    int maxConnectionsPerClient;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -163,6 +203,11 @@ final class ServeCommand implements Callable<Integer> {
             if (!dockerPlugin && !kubernetes) return usage("say what to serve: --docker-plugin, --kubernetes, or both");
             if ((tlsCert == null) != (tlsKey == null)) return usage("--tls-cert and --tls-key go together");
             if (writeSpec && !dockerPlugin) return usage("--write-spec needs --docker-plugin");
+            Optional<ConnectionLimits> limits = limits();
+            if (limits.isEmpty()) {
+                return usage("--handshake-timeout, --header-timeout, --body-timeout and --idle-timeout must be at least 1 second, "
+                        + "--max-connections-per-client 0 or more");
+            }
             Path shownConfig = configFile;
             Policy policy = policy();
             Enforcement enforcement = enforcement(policy);
@@ -171,10 +216,10 @@ final class ServeCommand implements Callable<Integer> {
                     : DecisionLog.toFile(decisionLog, Clock.systemUTC());
             running.add(log);
             gate = new Gate(judge, log);
-            int workers = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+            int workers = threads != null ? threads : Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
             List<GateServer> listening = new ArrayList<>();
-            if (dockerPlugin) listening.add(startPlugin(err, workers));
-            if (kubernetes) listening.add(startWebhook(err, workers));
+            if (dockerPlugin) listening.add(startPlugin(err, workers, limits.get()));
+            if (kubernetes) listening.add(startWebhook(err, workers, limits.get()));
             servers = List.copyOf(listening);
             err.printf("shipshape serve: %d rules, deny at %s, failure %s%s%n", judge.ruleCount(), enforcement.denyAt().label(),
                     enforcement.failure().name().toLowerCase(java.util.Locale.ROOT),
@@ -192,6 +237,8 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (ConfigurationException | PemTls.Unusable cannotServe) {
             return usage(cannotServe.getMessage());
+        } catch (java.nio.file.AccessDeniedException noPermission) {
+            return usage("cannot start: no permission to create " + noPermission.getFile());
         } catch (IOException cannotListen) {
             return usage("cannot start: " + cannotListen.getMessage());
         } catch (InterruptedException interrupted) {
@@ -205,7 +252,26 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private GateServer startPlugin(PrintWriter err, int workers) throws IOException, ConfigurationException {
+    private Optional<ConnectionLimits> limits() {
+        try {
+            return Optional.of(new ConnectionLimits(Duration.ofSeconds(handshakeTimeout), Duration.ofSeconds(headerTimeout),
+                    Duration.ofSeconds(bodyTimeout), Duration.ofSeconds(idleTimeout), maxConnectionsPerClient));
+        } catch (IllegalArgumentException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /** A line on standard error, whole, from any listener's thread. */
+    private Consumer<String> warnings(PrintWriter err) {
+        return line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
+    }
+
+    private GateServer startPlugin(PrintWriter err, int workers, ConnectionLimits limits) throws IOException, ConfigurationException {
         String address = pluginAddress != null ? pluginAddress : "unix:///run/docker/plugins/" + pluginName + ".sock";
         URI uri;
         try {
@@ -216,7 +282,9 @@ final class ServeCommand implements Callable<Integer> {
         EnumSet<GateServer.Door> doors = EnumSet.of(GateServer.Door.DOCKER_PLUGIN);
         if ("unix".equals(uri.getScheme()) && uri.getPath() != null && !uri.getPath().isEmpty()) {
             if (writeSpec) throw new ConfigurationException("--write-spec needs a tcp:// --plugin-address (a unix socket is found without one)");
-            GateServer server = GateServer.start(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), doors, gate, workers);
+            // only the relay connects to this listener: every connection comes from 127.0.0.1, so no cap per client
+            GateServer server = GateServer.start(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), doors, gate, workers,
+                    limits.uncapped(), warnings(err));
             running.add(server);
             UnixSocketRelay relay = UnixSocketRelay.start(Path.of(uri.getPath()), server.address());
             running.add(relay);
@@ -226,9 +294,14 @@ final class ServeCommand implements Callable<Integer> {
         if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
             throw new ConfigurationException("--plugin-address must be unix:///path.sock or tcp://host:port, not '" + address + "'");
         }
-        GateServer server = GateServer.start(new InetSocketAddress(uri.getHost(), uri.getPort()), Optional.empty(), doors, gate, workers);
+        GateServer server = GateServer.start(new InetSocketAddress(uri.getHost(), uri.getPort()), Optional.empty(), doors, gate, workers,
+                limits, warnings(err));
         running.add(server);
         String listening = "tcp://" + uri.getHost() + ":" + server.address().getPort();
+        if (!server.address().getAddress().isLoopbackAddress()) {
+            err.printf("shipshape serve: warning: the plugin listens on %s, which other hosts can reach; dockerd needs only "
+                    + "the unix socket (the default) or a loopback address such as tcp://127.0.0.1:PORT%n", uri.getHost());
+        }
         if (writeSpec) {
             PluginSpecFile specFile = PluginSpecFile.write(specDir, pluginName,
                     new InetSocketAddress(uri.getHost(), server.address().getPort()));
@@ -239,9 +312,11 @@ final class ServeCommand implements Callable<Integer> {
         return server;
     }
 
-    private GateServer startWebhook(PrintWriter err, int workers) throws IOException, PemTls.Unusable {
+    private GateServer startWebhook(PrintWriter err, int workers, ConnectionLimits limits) throws IOException, PemTls.Unusable {
         Optional<SSLContext> tls = tlsCert == null ? Optional.empty() : Optional.of(PemTls.context(tlsCert, tlsKey));
-        GateServer server = GateServer.start(new InetSocketAddress(bind, port), tls, EnumSet.of(GateServer.Door.KUBERNETES), gate, workers);
+        String bind = this.bind != null ? this.bind : tls.isPresent() ? "0.0.0.0" : "127.0.0.1";
+        GateServer server = GateServer.start(new InetSocketAddress(bind, port), tls, EnumSet.of(GateServer.Door.KUBERNETES), gate, workers,
+                limits, warnings(err));
         running.add(server);
         String scheme = tls.isPresent() ? "https" : "http";
         err.printf("shipshape serve: Kubernetes admission webhook on %s://%s:%d (/validate, /mutate)%n", scheme, bind, server.address().getPort());
@@ -314,7 +389,8 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 running.get(index).close();
             } catch (Exception cannotClose) {
-                spec.commandLine().getErr().println("shipshape serve: " + cannotClose.getMessage());
+                spec.commandLine().getErr().println("shipshape serve: warning: could not clean up " + running.get(index).getClass().getSimpleName()
+                        + " when stopping");
             }
         }
         running.clear();

@@ -1,35 +1,53 @@
 package dev.shipshape.gate;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The gate's HTTP(S) server, on the JDK's built-in {@code com.sun.net.httpserver}: no dependency,
- * HTTP/1.1 with keep-alive, TLS through an {@link SSLContext}. It serves the doors it is given
- * (the Docker authorization plugin's methods, the Kubernetes admission endpoints) and on every
- * listener {@code /healthz} and {@code /readyz} (both answer {@code 200 {}}; readiness turns 503
- * while shutting down) and {@code /metrics}.
+ * The gate's HTTP(S) server, on Jetty: HTTP/1.1 with keep-alive, TLS through an {@link SSLContext}.
+ * It serves the doors it is given (the Docker authorization plugin's methods, the Kubernetes
+ * admission endpoints) and on every listener {@code /healthz} and {@code /readyz} (both answer
+ * {@code 200 {}}; readiness turns 503 while shutting down) and {@code /metrics}.
+ *
+ * <p>It cannot be starved by clients that connect and then send nothing, half a request or a TLS
+ * handshake, or a body a byte at a time: Jetty waits for their bytes without holding a thread,
+ * requests are answered on virtual threads, each connection's phases have deadlines, and one client
+ * address may hold only so many connections ({@link ConnectionLimits}, kept by {@link ConnectionGuard}).
+ * The JDK's own server could not: it reads the TLS handshake and the headers on its executor's
+ * threads, its only deadline is one JVM-wide system property, and it has no per-client cap.
  *
  * <p>Every request gets an answer: a body over {@value #MAX_BODY} bytes is refused with 413
- * without being read, an unknown path gets 404, a wrong method 405, and anything unexpected a
- * JSON 500 with no stack trace; the server goes on serving.
+ * without being kept, an unknown path gets 404, a wrong method 405, a malformed request Jetty's
+ * status with {@code {"error":"<reason phrase>"}}, and anything unexpected a JSON 500 with no
+ * exception text (which goes to the warnings, as one line); the server goes on serving.
  */
 public final class GateServer implements AutoCloseable {
 
@@ -37,12 +55,8 @@ public final class GateServer implements AutoCloseable {
     public static final int MAX_BODY = 8 * 1024 * 1024;
     /** A too large body up to this size is read and dropped before the 413, so that the client sees the answer. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
-
-    static {
-        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm
-        // and delayed ACKs add up to 40 ms to a keep-alive answer.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** Jetty's acceptor, selector and scheduler need a few platform threads of their own; answers run on virtual threads. */
+    private static final int MIN_PLATFORM_THREADS = 8;
 
     /** The endpoints a listener serves. */
     public enum Door { DOCKER_PLUGIN, KUBERNETES }
@@ -57,115 +71,190 @@ public final class GateServer implements AutoCloseable {
     private static final String METRICS = "/metrics";
     private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ConnectionGuard guard;
     private final Gate gate;
-    private final Set<Door> doors;
     private final AuthzHandler authz;
     private final AdmissionHandler admission;
+    private final Consumer<String> warnings;
     private final Set<String> endpoints = new HashSet<>(Set.of(HEALTH, READY, METRICS));
 
-    private GateServer(HttpServer server, ExecutorService executor, Gate gate, Set<Door> doors) {
+    private GateServer(Server server, ServerConnector connector, ConnectionGuard guard, Gate gate, Set<Door> doors, Consumer<String> warnings) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
+        this.guard = guard;
         this.gate = gate;
-        this.doors = EnumSet.copyOf(doors);
+        this.warnings = warnings;
         this.authz = new AuthzHandler(gate.judge(), gate.log(), gate.metrics());
         this.admission = new AdmissionHandler(gate.judge(), gate.log(), gate.metrics());
         if (doors.contains(Door.DOCKER_PLUGIN)) endpoints.addAll(Set.of(ACTIVATE, AUTHZ_REQUEST, AUTHZ_RESPONSE));
         if (doors.contains(Door.KUBERNETES)) endpoints.addAll(Set.of(VALIDATE, MUTATE));
     }
 
+    /** Starts serving with the {@linkplain ConnectionLimits#DEFAULT default limits}, warnings to standard error. */
+    public static GateServer start(InetSocketAddress address, Optional<SSLContext> tls, Set<Door> doors, Gate gate, int threads)
+            throws IOException {
+        return start(address, tls, doors, gate, threads, ConnectionLimits.DEFAULT, System.err::println);
+    }
+
     /**
      * Starts serving.
      *
-     * @param address where to listen (port 0: any free port, see {@link #address()})
-     * @param tls     serve HTTPS with this context; plain HTTP when empty
-     * @param threads how many requests are answered at once
+     * @param address  where to listen (port 0: any free port, see {@link #address()})
+     * @param tls      serve HTTPS with this context; plain HTTP when empty
+     * @param threads  platform threads for Jetty's own work (at least {@value #MIN_PLATFORM_THREADS}); each
+     *                 request is answered on a virtual thread of its own
+     * @param limits   deadlines per connection phase, and the cap of connections per client
+     * @param warnings where a line goes when a client hits its cap or an answer fails unexpectedly
      */
-    public static GateServer start(InetSocketAddress address, Optional<SSLContext> tls, Set<Door> doors, Gate gate, int threads)
-            throws IOException {
+    public static GateServer start(InetSocketAddress address, Optional<SSLContext> tls, Set<Door> doors, Gate gate, int threads,
+            ConnectionLimits limits, Consumer<String> warnings) throws IOException {
         if (doors.isEmpty()) throw new IllegalArgumentException("no door to serve");
-        HttpServer server;
+        QueuedThreadPool threadPool = new QueuedThreadPool(Math.max(MIN_PLATFORM_THREADS, threads));
+        threadPool.setName("shipshape-gate");
+        threadPool.setDaemon(true);
+        threadPool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shipshape-answer-", 0).factory()));
+        Server server = new Server(threadPool);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ConnectionFactory plain = new HttpConnectionFactory(http);
+        ServerConnector connector;
         if (tls.isPresent()) {
-            HttpsServer https = HttpsServer.create(address, 1024);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
-            server = https;
+            SslContextFactory.Server context = new SslContextFactory.Server();
+            context.setSslContext(tls.get());
+            connector = new ServerConnector(server, new SslConnectionFactory(context, plain.getProtocol()), plain);
         } else {
-            server = HttpServer.create(address, 1024);
+            connector = new ServerConnector(server, plain);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads), namedThreads());
-        GateServer gateServer = new GateServer(server, executor, gate, doors);
-        server.createContext("/", gateServer::handle);
-        server.setExecutor(executor);
-        server.start();
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setAcceptQueueSize(1024);
+        // the guard's deadlines are the real limits; Jetty's own silence limit only backs them up
+        connector.setIdleTimeout(limits.idle().plus(limits.headers()).plus(limits.body()).toMillis());
+        ConnectionGuard guard = new ConnectionGuard(limits, tls.isPresent(), server.getScheduler(), gate.metrics(), warnings, listenerName(doors));
+        connector.addBean(guard);
+        server.addConnector(connector);
+
+        GateServer gateServer = new GateServer(server, connector, guard, gate, doors, warnings);
+        server.setHandler(new GracefulHandler(gateServer.new Answering()));
+        server.setErrorHandler(new PlainErrors());
+        server.setStopTimeout(1000);
+        try {
+            server.start();
+        } catch (Exception cannotStart) {
+            stopQuietly(server);
+            String where = address.getHostString() + ":" + address.getPort();
+            if (cannotStart.getCause() instanceof BindException || cannotStart instanceof BindException) {
+                throw new IOException("cannot listen on " + where + ": the address is in use or not this host's");
+            }
+            throw new IOException("cannot listen on " + where, cannotStart);
+        }
         return gateServer;
     }
 
     /** The address it listens on, with the port it was given. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+    }
+
+    /** Connections open now (for tests and the benchmark's checks). */
+    int openConnections() {
+        return guard.openConnections();
     }
 
     /** Stops listening, gives requests in flight up to a second to be answered, then stops. */
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdownNow();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception alreadyStopping) {
+            // nothing left to stop
         }
     }
 
-    private void handle(HttpExchange exchange) {
-        long started = System.nanoTime();
-        String path = exchange.getRequestURI().getRawPath();
-        String endpoint = endpoints.contains(path) ? path : "other";
-        Reply reply;
-        try {
-            reply = answer(exchange, path);
-        } catch (IOException clientWentAway) {
-            exchange.close();
-            return;
-        } catch (RuntimeException | StackOverflowError bug) {
-            System.err.println("shipshape serve: internal error answering " + path + ": " + bug);
-            reply = Reply.error(500, "internal error");
+    private static String listenerName(Set<Door> doors) {
+        if (doors.size() > 1) return "gate";
+        return doors.contains(Door.DOCKER_PLUGIN) ? "docker-plugin" : "webhook";
+    }
+
+    /** Answers one request on its own virtual thread: reading the body blocks only that thread. */
+    private final class Answering extends org.eclipse.jetty.server.Handler.Abstract {
+
+        Answering() {
+            super(InvocationType.BLOCKING);
         }
-        try {
-            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            if (reply.status() == 413) exchange.getResponseHeaders().set("Connection", "close");
-            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long started = System.nanoTime();
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            guard.requestStarted(endPoint);
+            String path = request.getHttpURI().getPath();
+            String endpoint = endpoints.contains(path) ? path : "other";
+            Reply reply;
+            try {
+                reply = answer(request, response, path);
+            } catch (IOException clientWentAway) {
+                gate.metrics().request(endpoint, 499, System.nanoTime() - started);
+                callback.failed(clientWentAway);
+                return true;
+            } catch (RuntimeException | StackOverflowError bug) {
+                warnings.accept("shipshape serve: internal error answering " + path + " (" + bug.getClass().getSimpleName() + ")");
+                reply = Reply.error(500, "internal error");
             }
-        } catch (IOException clientWentAway) {
-            // nothing to answer to
-        } finally {
-            exchange.close();
-            gate.metrics().request(endpoint, reply.status(), System.nanoTime() - started);
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            if (reply.status() == 413) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+            int status = reply.status();
+            response.write(true, ByteBuffer.wrap(reply.body()), Callback.from(() -> {
+                guard.answered(endPoint);
+                gate.metrics().request(endpoint, status, System.nanoTime() - started);
+                callback.succeeded();
+            }, callback::failed));
+            return true;
         }
     }
 
-    private Reply answer(HttpExchange exchange, String path) throws IOException {
-        String method = exchange.getRequestMethod();
+    /** Jetty's own refusals (a malformed request line, headers too large …): the status and its reason phrase, as JSON. */
+    private static final class PlainErrors implements Request.Handler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() > 0 ? response.getStatus() : 500;
+            String reason = Optional.ofNullable(HttpStatus.getMessage(status)).orElse("error").toLowerCase(Locale.ROOT);
+            byte[] body = ("{\"error\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Reply.JSON_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+
+    private Reply answer(Request request, Response response, String path) throws IOException {
+        String method = request.getMethod();
         switch (path) {
             case HEALTH -> {
-                return drained(exchange).orElse(Reply.json(200, Map.of()));
+                return drained(request).orElse(Reply.json(200, Map.of()));
             }
             case READY -> {
-                return drained(exchange).orElse(gate.ready().get() ? Reply.json(200, Map.of()) : Reply.error(503, "shutting down"));
+                return drained(request).orElse(gate.ready().get() ? Reply.json(200, Map.of()) : Reply.error(503, "shutting down"));
             }
             case METRICS -> {
                 return method.equals("GET") || method.equals("HEAD")
                         ? Reply.text(200, gate.metrics().render(), METRICS_TYPE)
-                        : notAllowed(exchange, "GET");
+                        : notAllowed(response, "GET");
             }
             default -> {
                 if (!endpoints.contains(path)) return Reply.error(404, "no such endpoint: " + path);
-                if (!method.equals("POST")) return notAllowed(exchange, "POST");
-                Optional<byte[]> body = body(exchange);
+                if (!method.equals("POST")) return notAllowed(response, "POST");
+                Optional<byte[]> body = body(request);
                 if (body.isEmpty()) return tooLarge();
                 return switch (path) {
                     case ACTIVATE -> authz.activate();
@@ -179,8 +268,8 @@ public final class GateServer implements AutoCloseable {
         }
     }
 
-    private static Reply notAllowed(HttpExchange exchange, String allowed) {
-        exchange.getResponseHeaders().set("Allow", allowed);
+    private static Reply notAllowed(Response response, String allowed) {
+        response.getHeaders().put(HttpHeader.ALLOW, allowed);
         return Reply.error(405, "use " + allowed);
     }
 
@@ -189,8 +278,8 @@ public final class GateServer implements AutoCloseable {
     }
 
     /** Reads and drops the body (so the connection can be reused); a 413 when it is too large. */
-    private static Optional<Reply> drained(HttpExchange exchange) throws IOException {
-        return body(exchange).isEmpty() ? Optional.of(tooLarge()) : Optional.empty();
+    private static Optional<Reply> drained(Request request) throws IOException {
+        return body(request).isEmpty() ? Optional.of(tooLarge()) : Optional.empty();
     }
 
     /**
@@ -198,18 +287,11 @@ public final class GateServer implements AutoCloseable {
      * and dropped up to {@value #DRAIN_LIMIT} bytes, so that the client can read the 413 and keep its
      * connection; a larger one is not read at all (the connection is closed after the answer).
      */
-    private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
-        long declared = -1;
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.strip());
-            } catch (NumberFormatException malformed) {
-                // the server itself rejects a malformed length; read what comes
-            }
-        }
+    private static Optional<byte[]> body(Request request) throws IOException {
+        // -1 for a chunked body; Jetty has refused a malformed length already
+        long declared = request.getLength();
         if (declared > DRAIN_LIMIT) return Optional.empty();
-        InputStream in = exchange.getRequestBody();
+        InputStream in = Request.asInputStream(request);
         if (declared > MAX_BODY) {
             discard(in, declared);
             return Optional.empty();
@@ -233,14 +315,5 @@ public final class GateServer implements AutoCloseable {
             if (read < 0) return;
             left -= read;
         }
-    }
-
-    private static ThreadFactory namedThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "shipshape-gate-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The gate's counters, served at {@code /metrics} in the Prometheus text format (version 0.0.4):
  * requests by endpoint and status, decisions by door and outcome, findings by rule and outcome,
- * and a latency histogram by endpoint.
+ * a latency histogram by endpoint, and the connections each listener refused (a client over its
+ * cap) or closed (a handshake, headers, body or idle wait past its deadline).
  */
 public final class Metrics {
 
@@ -20,6 +21,8 @@ public final class Metrics {
     private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> findings = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> timedOut = new ConcurrentHashMap<>();
 
     private static final class Histogram {
         final LongAdder[] counts = new LongAdder[BUCKETS.length];
@@ -56,6 +59,16 @@ public final class Metrics {
         decision.warnings().forEach(reason -> finding(reason.rule(), "warned"));
     }
 
+    /** A connection refused because its client already held its cap of connections. */
+    public void connectionRefused(String listener) {
+        refused.computeIfAbsent(labels("listener", listener), key -> new LongAdder()).increment();
+    }
+
+    /** A connection closed because a phase (handshake, headers, body, idle) outlasted its deadline. */
+    public void connectionTimedOut(String listener, String phase) {
+        timedOut.computeIfAbsent(labels("listener", listener, "phase", phase), key -> new LongAdder()).increment();
+    }
+
     private void finding(String rule, String outcome) {
         findings.computeIfAbsent(labels("rule", rule, "outcome", outcome), key -> new LongAdder()).increment();
     }
@@ -65,6 +78,8 @@ public final class Metrics {
         counter(text, "shipshape_requests_total", "HTTP requests answered, by endpoint and status code.", requests);
         counter(text, "shipshape_decisions_total", "Gate decisions, by door and outcome.", decisions);
         counter(text, "shipshape_rule_findings_total", "Findings in decisions, by rule (or gate check) and whether they denied or warned.", findings);
+        counter(text, "shipshape_connections_refused_total", "Connections refused because the client already held its cap, by listener.", refused);
+        counter(text, "shipshape_connections_timed_out_total", "Connections closed because a phase outlasted its deadline, by listener and phase.", timedOut);
         text.append("# HELP shipshape_request_duration_seconds Time to answer a request, by endpoint.\n");
         text.append("# TYPE shipshape_request_duration_seconds histogram\n");
         new TreeMap<>(latency).forEach((labels, histogram) -> {

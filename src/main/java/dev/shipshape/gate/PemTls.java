@@ -59,7 +59,8 @@ public final class PemTls {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException | IllegalArgumentException mismatch) {
-            throw new Unusable("cannot serve TLS with %s and %s: %s".formatted(certificateFile, keyFile, mismatch.getMessage()));
+            throw new Unusable("cannot serve TLS with %s and %s: the Java runtime refuses this certificate and key together (%s)"
+                    .formatted(certificateFile, keyFile, key.getAlgorithm()));
         }
     }
 
@@ -71,7 +72,7 @@ public final class PemTls {
             if (chain.isEmpty()) throw new Unusable(file + " holds no certificate");
             return chain;
         } catch (java.security.cert.CertificateException malformed) {
-            throw new Unusable(file + " holds no readable PEM certificate: " + malformed.getMessage());
+            throw new Unusable(file + " holds no readable PEM certificate (a -----BEGIN CERTIFICATE----- block of X.509 DER)");
         }
     }
 
@@ -97,7 +98,8 @@ public final class PemTls {
                     default -> null;
                 };
             } catch (GeneralSecurityException | IllegalArgumentException malformed) {
-                throw new Unusable(file + ": the " + type + " cannot be read: " + malformed.getMessage());
+                throw new Unusable(file + ": the " + type + " cannot be read: it is malformed or of an algorithm other than RSA, EC, "
+                        + "Ed25519 or Ed448");
             }
         }
         throw new Unusable(file + " holds no PEM private key (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
@@ -186,7 +188,10 @@ public final class PemTls {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException | java.io.UncheckedIOException unreadable) {
-            throw new Unusable("cannot read " + file + ": " + unreadable.getMessage());
+            String why = unreadable instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : unreadable instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : unreadable instanceof java.nio.charset.CharacterCodingException ? "it is not ASCII text" : "it cannot be read";
+            throw new Unusable("cannot read " + file + ": " + why);
         }
     }
 }

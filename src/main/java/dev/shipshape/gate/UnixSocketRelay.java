@@ -13,8 +13,14 @@ import java.nio.file.Path;
 /**
  * Serves the gate on a unix socket ({@code /run/docker/plugins/shipshape.sock}, where dockerd
  * looks for plugins first) by relaying each connection to the gate's loopback HTTP listener: the
- * JDK's HTTP server speaks TCP only. The socket file is created at start and removed at close; a
- * stale one (nobody answers on it) is replaced, a live one is an error.
+ * gate's server (Jetty's unix-socket connector is not in Jetty 12.1's server module) speaks TCP only.
+ * The socket file is created at start and removed at close; a stale one (nobody answers on it) is
+ * replaced, a live one is an error.
+ *
+ * <p>The relay holds no deadline of its own: the listener behind it closes a connection whose
+ * client is too slow ({@link ConnectionLimits}), and the relay then closes the client's side too.
+ * Give that listener {@link ConnectionLimits#uncapped()} limits, since every connection it sees
+ * comes from the relay; only root can connect to the socket in {@code /run/docker/plugins}.
  */
 public final class UnixSocketRelay implements AutoCloseable {
 
@@ -45,6 +51,8 @@ public final class UnixSocketRelay implements AutoCloseable {
         }
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
+        // connecting needs write permission on the socket: only its owner (root, as dockerd) may
+        Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         UnixSocketRelay relay = new UnixSocketRelay(socket, target, server);
         relay.acceptor.start();
         return relay;
@@ -69,7 +77,12 @@ public final class UnixSocketRelay implements AutoCloseable {
     private void relay(SocketChannel client) {
         try (client; SocketChannel upstream = SocketChannel.open(target)) {
             upstream.socket().setTcpNoDelay(true);
-            Thread back = Thread.ofVirtual().start(() -> pump(upstream, client));
+            Thread back = Thread.ofVirtual().start(() -> {
+                pump(upstream, client);
+                // the server ended the connection (an answer with Connection: close, or a deadline): so does the client's side
+                closeQuietly(client);
+                closeQuietly(upstream);
+            });
             pump(client, upstream);
             back.join();
         } catch (IOException | InterruptedException gone) {
@@ -88,12 +101,16 @@ public final class UnixSocketRelay implements AutoCloseable {
             }
             to.shutdownOutput();
         } catch (IOException closed) {
-            try {
-                to.close();
-                from.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
+            closeQuietly(to);
+            closeQuietly(from);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException alreadyClosed) {
+            // nothing to do
         }
     }
 
