@@ -7,6 +7,7 @@ import dev.shipshape.gate.Judge;
 import dev.shipshape.gate.PemTls;
 import dev.shipshape.gate.PluginSpecFile;
 import dev.shipshape.gate.UnixSocketRelay;
+import dev.shipshape.gate.observe.ObservationLog;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.EnforcementSection;
 import dev.shipshape.policy.Policy;
@@ -91,6 +92,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--docker-plugin", description = "Serve the Docker authorization plugin.")
     boolean dockerPlugin;
 
+    @Option(names = "--observe", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "With --docker-plugin: allow every Docker request, but record the decision the gate would have made "
+                    + "and a summary of the model it judged, one JSON line per request, to FILE (default: standard output).")
+    String observe;
+
     @Option(names = "--kubernetes", description = "Serve the Kubernetes admission webhook (/validate, /mutate).")
     boolean kubernetes;
 
@@ -156,6 +162,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!dockerPlugin && !kubernetes) return usage("say what to serve: --docker-plugin, --kubernetes, or both");
             if ((tlsCert == null) != (tlsKey == null)) return usage("--tls-cert and --tls-key go together");
             if (writeSpec && !dockerPlugin) return usage("--write-spec needs --docker-plugin");
+            if (observe != null && !dockerPlugin) return usage("--observe needs --docker-plugin");
             Path shownConfig = configFile;
             Policy policy = policy();
             Enforcement enforcement = enforcement(policy);
@@ -164,6 +171,7 @@ final class ServeCommand implements Callable<Integer> {
                     : DecisionLog.toFile(decisionLog, Clock.systemUTC());
             running.add(log);
             gate = new Gate(judge, log);
+            if (observe != null) gate = gate.observedBy(observationLog(err));
             int workers = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
             List<GateServer> listening = new ArrayList<>();
             if (dockerPlugin) listening.add(startPlugin(err, workers));
@@ -196,6 +204,16 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
             err.flush();
         }
+    }
+
+    private ObservationLog observationLog(PrintWriter err) throws IOException {
+        ObservationLog observations = observe.equals("-")
+                ? new ObservationLog(spec.commandLine().getOut(), false, err, Clock.systemUTC())
+                : new ObservationLog(Files.newBufferedWriter(Path.of(observe), java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true, err, Clock.systemUTC());
+        running.add(observations);
+        err.println("shipshape serve: observe mode: every Docker request is allowed; what would have been decided is recorded");
+        return observations;
     }
 
     private GateServer startPlugin(PrintWriter err, int workers) throws IOException, ConfigurationException {

@@ -24,11 +24,14 @@ final class AuthzHandler {
     private final Judge judge;
     private final DecisionLog log;
     private final Metrics metrics;
+    /** Observe mode: every request is allowed, and what would have been decided goes here. */
+    private final Optional<DecisionObserver> observer;
 
-    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics) {
+    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Optional<DecisionObserver> observer) {
         this.judge = judge;
         this.log = log;
         this.metrics = metrics;
+        this.observer = observer;
     }
 
     Reply activate() {
@@ -45,6 +48,8 @@ final class AuthzHandler {
         String method = "";
         String uri = "";
         Optional<String> action = Optional.empty();
+        Optional<AuthzRequest> observedRequest = Optional.empty();
+        Optional<GateInput> observedInput = Optional.empty();
         Decision decision;
         try {
             AuthzRequest.Parsed parsed = AuthzRequest.parse(body);
@@ -53,6 +58,8 @@ final class AuthzHandler {
                 method = request.method();
                 uri = request.rawUri();
                 DockerRequest docker = DockerRequests.read(request);
+                observedRequest = Optional.of(request);
+                observedInput = Optional.of(docker.input());
                 action = docker.action().map(Action::configName);
                 decision = decide(docker, request.user(), enforcement);
             } else {
@@ -63,12 +70,16 @@ final class AuthzHandler {
             decision = Decision.undecided(enforcement.failure(), "internal error: " + bug);
         }
         try {
-            log.write(new DecisionLog.Entry(DOOR, user, method, uri, action, decision, true));
+            log.write(new DecisionLog.Entry(DOOR, user, method, uri, action, decision, observer.isEmpty()));
         } catch (RuntimeException cannotLog) {
             // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
         }
-        metrics.decision(DOOR, decision, true);
+        metrics.decision(DOOR, decision, observer.isEmpty());
+        if (observer.isPresent()) {
+            observer.get().observed(observedRequest, observedInput, decision);
+            return allowReply(true, "");
+        }
         return allowReply(decision.allows(), decision.message());
     }
 
