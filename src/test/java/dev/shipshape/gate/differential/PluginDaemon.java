@@ -23,7 +23,7 @@ final class PluginDaemon implements AutoCloseable {
 
     final String plugin;
     final PrivateDockerEngine engine;
-    private final GateServer server;
+    private GateServer server;
     private final PluginSpecFile spec;
 
     private PluginDaemon(String plugin, GateServer server, PluginSpecFile spec, PrivateDockerEngine engine) {
@@ -47,6 +47,16 @@ final class PluginDaemon implements AutoCloseable {
             if (spec != null) spec.close();
             throw failed;
         }
+    }
+
+    /**
+     * Answers from now on with {@code gate}: the plugin is stopped and started again on its port
+     * (dockerd dials the plugin afresh for every call).
+     */
+    void replaceGate(Gate gate) throws IOException {
+        InetSocketAddress address = server.address();
+        server.close();
+        server = GateServer.start(address, Optional.empty(), EnumSet.of(GateServer.Door.DOCKER_PLUGIN), gate, 4);
     }
 
     /** Where dockerd resolves a relative path (a local volume's relative {@code device}): its working folder. */
