@@ -61,13 +61,9 @@ public final class ObservationLog implements DecisionObserver, AutoCloseable {
         write(observation);
     }
 
-    private static String kind(GateInput input) {
-        return switch (input) {
-            case GateInput.Modelled modelled -> "modelled";
-            case GateInput.NotInspected notInspected -> "not-inspected";
-            case GateInput.Refused refused -> "refused";
-            case GateInput.Unreadable unreadable -> "unreadable";
-        };
+    /** {@code modelled}, {@code not-inspected}…: the kind of input in kebab case, whatever kinds {@link GateInput} comes to have. */
+    public static String kind(GateInput input) {
+        return input.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private synchronized void write(Observation observation) {

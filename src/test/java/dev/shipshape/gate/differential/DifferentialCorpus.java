@@ -99,6 +99,13 @@ final class DifferentialCorpus {
         create("duplicate: CapAdd SYS_ADMIN then null", host("\"CapAdd\":[\"SYS_ADMIN\"],\"CapAdd\":null"));
         create("duplicate: User 0 then null", user("0").replace("\"User\":\"0\"", "\"User\":\"0\",\"User\":null"));
         create("duplicate: PidMode host then empty", host("\"PidMode\":\"host\",\"PidMode\":\"\""));
+        create("duplicate: Devices /dev/mem then one with only PathInContainer",
+                host("\"Devices\":[{\"PathOnHost\":\"/dev/mem\",\"PathInContainer\":\"/dev/mem\",\"CgroupPermissions\":\"rwm\"}],"
+                        + "\"Devices\":[{\"PathInContainer\":\"/dev/x\"}]"));
+        create("duplicate: PortBindings maps merged", host("\"NetworkMode\":\"" + NETWORK + "\","
+                + "\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18082\"}]},"
+                + "\"PortBindings\":{\"81/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"18083\"}]}"));
+        create("escape: NetworkMode ho\\u0073t", host("\"NetworkMode\":\"ho\\u0073t\""));
 
         // legacy top-level HostConfig fields
         String legacy = "{" + CONFIG + "," + HOST + ",\"Privileged\":true,\"Binds\":[\"/:/host\"],\"PidMode\":\"host\"";
