@@ -209,8 +209,7 @@ final class ServeCommand implements Callable<Integer> {
     private ObservationLog observationLog(PrintWriter err) throws IOException {
         ObservationLog observations = observe.equals("-")
                 ? new ObservationLog(spec.commandLine().getOut(), false, err, Clock.systemUTC())
-                : new ObservationLog(Files.newBufferedWriter(Path.of(observe), java.nio.charset.StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true, err, Clock.systemUTC());
+                : ObservationLog.toFile(Path.of(observe), err, Clock.systemUTC());
         running.add(observations);
         err.println("shipshape serve: observe mode: every Docker request is allowed; what would have been decided is recorded");
         return observations;

@@ -10,6 +10,10 @@ import dev.shipshape.load.gate.GateInput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +49,19 @@ public final class ObservationLog implements DecisionObserver, AutoCloseable {
         this.clock = clock;
     }
 
+    /** Appends to {@code file}, creating it (and its folder) when missing. */
+    public static ObservationLog toFile(Path file, PrintWriter err, Clock clock) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            if (folder != null) Files.createDirectories(folder);
+            return new ObservationLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), true, err, clock);
+        } catch (IOException cannotOpen) {
+            throw new IOException("cannot open the observation log " + file + " (" + cannotOpen.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + ")", cannotOpen);
+        }
+    }
+
     /** One line of the log; {@code model} is null when the request was not modelled. */
     public record Observation(String observed, String method, String uri, String input, String decision, List<String> rules,
             String message, ModelSummary model) {
@@ -72,7 +89,8 @@ public final class ObservationLog implements DecisionObserver, AutoCloseable {
             out.write('\n');
             out.flush();
         } catch (JsonProcessingException | RuntimeException cannotSerialize) {
-            warnOnce("cannot record an observation: " + cannotSerialize.getMessage());
+            warnOnce("cannot record an observation of " + observation.method() + " " + observation.uri()
+                    + ": its model could not be written as JSON");
         } catch (IOException cannotWrite) {
             warnOnce("cannot write the observation log: " + cannotWrite.getMessage());
         }
