@@ -57,8 +57,8 @@ final class AuthzHandler {
                 user = request.user();
                 method = request.method();
                 uri = request.rawUri();
-                DockerRequest docker = DockerRequests.read(request);
                 observedRequest = Optional.of(request);
+                DockerRequest docker = DockerRequests.read(request);
                 observedInput = Optional.of(docker.input());
                 action = docker.action().map(Action::configName);
                 decision = decide(docker, request.user(), enforcement);
