@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipshape.gate.Decision;
+import dev.shipshape.gate.DecisionLog;
 import dev.shipshape.gate.Gate;
 import dev.shipshape.gate.Judge;
-import dev.shipshape.gate.DecisionLog;
 import dev.shipshape.gate.differential.DifferentialCase.Kind;
 import dev.shipshape.gate.differential.RecordingObserver.Observed;
 import dev.shipshape.gate.observe.ContainerSummary;
@@ -27,11 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,8 +147,7 @@ class DaemonDifferentialTest {
     @BeforeAll
     static void startObservingPluginThenDaemon() throws IOException {
         observationFile = folder.resolve("observations.jsonl");
-        observationLog = new ObservationLog(Files.newBufferedWriter(observationFile, StandardCharsets.UTF_8), true,
-                new PrintWriter(new StringWriter()), Clock.systemUTC());
+        observationLog = ObservationLog.toFile(observationFile, new PrintWriter(new StringWriter()), Clock.systemUTC());
         recorder = new RecordingObserver(observationLog);
         DecisionLog log = DecisionLog.toFile(folder.resolve("decisions.jsonl"), Clock.systemUTC());
         Gate gate = new Gate(new Judge(Policy.DEFAULT, Enforcement.DEFAULT, Clock.systemUTC()), log).observedBy(recorder);
@@ -187,7 +188,7 @@ class DaemonDifferentialTest {
     @Order(1)
     void theCorpusIsLargeAndEveryKnownBypassNamesACase() {
         List<DifferentialCase> cases = DifferentialCorpus.all();
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         cases.forEach(differentialCase -> assertThat(names.add(differentialCase.name())).as("unique: " + differentialCase.name()).isTrue());
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         assertThat(names).containsAll(KNOWN_BYPASSES_BEFORE_FIX);
@@ -259,8 +260,8 @@ class DaemonDifferentialTest {
     }
 
     /** A create-like request: what the daemon stored (read by {@code stored}) against what the gate modelled (read by {@code modelled}). */
-    private static <T extends Record> Result created(DifferentialCase differentialCase, java.util.function.Function<RawHttp.Response, T> stored,
-            java.util.function.Function<ModelSummary, Optional<T>> modelled) {
+    private static <T extends Record> Result created(DifferentialCase differentialCase, Function<RawHttp.Response, T> stored,
+            Function<ModelSummary, Optional<T>> modelled) {
         recorder.take();
         String target = differentialCase.target().replace("{exec}", DifferentialCorpus.EXEC_TARGET);
         RawHttp.Response response = http.send(differentialCase.method(), target, differentialCase.bytes());
