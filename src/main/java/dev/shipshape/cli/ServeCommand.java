@@ -8,6 +8,7 @@ import dev.shipshape.gate.Judge;
 import dev.shipshape.gate.PemTls;
 import dev.shipshape.gate.PluginSpecFile;
 import dev.shipshape.gate.UnixSocketRelay;
+import dev.shipshape.gate.observe.ObservationLog;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.EnforcementSection;
 import dev.shipshape.policy.Policy;
@@ -109,6 +110,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--docker-plugin", description = "Serve the Docker authorization plugin.")
     boolean dockerPlugin;
 
+    @Option(names = "--observe", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "With --docker-plugin: allow every Docker request, but record the decision the gate would have made "
+                    + "and a summary of the model it judged, one JSON line per request, to FILE (default: standard output).")
+    String observe;
+
     @Option(names = "--kubernetes", description = "Serve the Kubernetes admission webhook (/validate, /mutate).")
     boolean kubernetes;
 
@@ -208,6 +214,7 @@ final class ServeCommand implements Callable<Integer> {
                 return usage("--handshake-timeout, --header-timeout, --body-timeout and --idle-timeout must be at least 1 second, "
                         + "--max-connections-per-client 0 or more");
             }
+            if (observe != null && !dockerPlugin) return usage("--observe needs --docker-plugin");
             Path shownConfig = configFile;
             Policy policy = policy();
             Enforcement enforcement = enforcement(policy);
@@ -216,6 +223,7 @@ final class ServeCommand implements Callable<Integer> {
                     : DecisionLog.toFile(decisionLog, Clock.systemUTC());
             running.add(log);
             gate = new Gate(judge, log);
+            if (observe != null) gate = gate.observedBy(observationLog(err));
             int workers = threads != null ? threads : Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
             List<GateServer> listening = new ArrayList<>();
             if (dockerPlugin) listening.add(startPlugin(err, workers, limits.get()));
@@ -269,6 +277,15 @@ final class ServeCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+    }
+
+    private ObservationLog observationLog(PrintWriter err) throws IOException {
+        ObservationLog observations = observe.equals("-")
+                ? new ObservationLog(spec.commandLine().getOut(), false, err, Clock.systemUTC())
+                : ObservationLog.toFile(Path.of(observe), err, Clock.systemUTC());
+        running.add(observations);
+        err.println("shipshape serve: observe mode: every Docker request is allowed; what would have been decided is recorded");
+        return observations;
     }
 
     private GateServer startPlugin(PrintWriter err, int workers, ConnectionLimits limits) throws IOException, ConfigurationException {

@@ -31,17 +31,21 @@ final class AuthzHandler {
     private final DecisionLog log;
     private final Metrics metrics;
 
+    /** Observe mode: every request is allowed, and what would have been decided goes here. */
+    private final Optional<DecisionObserver> observer;
     private final Function<AuthzRequest, DockerRequest> reader;
 
-    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics) {
-        this(judge, log, metrics, DockerRequests::read);
+    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Optional<DecisionObserver> observer) {
+        this(judge, log, metrics, observer, DockerRequests::read);
     }
 
     /** @param reader how a request is read ({@link DockerRequests#read}; tests give one that fails) */
-    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Function<AuthzRequest, DockerRequest> reader) {
+    AuthzHandler(Judge judge, DecisionLog log, Metrics metrics, Optional<DecisionObserver> observer,
+            Function<AuthzRequest, DockerRequest> reader) {
         this.judge = judge;
         this.log = log;
         this.metrics = metrics;
+        this.observer = observer;
         this.reader = reader;
     }
 
@@ -60,6 +64,7 @@ final class AuthzHandler {
         String uri = "";
         String bodySha256 = "";
         Optional<DockerRequest> docker = Optional.empty();
+        Optional<AuthzRequest> observedRequest = Optional.empty();
         Decision decision;
         try {
             AuthzRequest.Parsed parsed = AuthzRequest.parse(body);
@@ -69,6 +74,7 @@ final class AuthzHandler {
                     method = request.method();
                     uri = request.rawUri();
                     bodySha256 = request.body().map(AuthzHandler::sha256).orElse("");
+                    observedRequest = Optional.of(request);
                     docker = Optional.of(reader.apply(request));
                     decision = decide(docker.get(), request.user(), enforcement);
                 }
@@ -95,12 +101,16 @@ final class AuthzHandler {
                 .orElse(docker.isPresent() ? UNCLASSIFIED : "");
         try {
             log.write(new DecisionLog.Entry(DOOR, user, method, uri, endpoint, docker.map(DockerRequest::object).orElse(""),
-                    docker.flatMap(DockerRequest::action).map(Action::configName), bodySha256, decision, true));
+                    docker.flatMap(DockerRequest::action).map(Action::configName), bodySha256, decision, observer.isEmpty()));
         } catch (RuntimeException cannotLog) {
             // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
         }
-        metrics.decision(DOOR, decision, true);
+        metrics.decision(DOOR, decision, observer.isEmpty());
+        if (observer.isPresent()) {
+            observer.get().observed(observedRequest, docker.map(DockerRequest::input), decision);
+            return allowReply(true, "");
+        }
         return allowReply(decision.allows(), decision.message());
     }
 

@@ -86,7 +86,7 @@ public final class GateServer implements AutoCloseable {
         this.guard = guard;
         this.gate = gate;
         this.warnings = warnings;
-        this.authz = new AuthzHandler(gate.judge(), gate.log(), gate.metrics());
+        this.authz = new AuthzHandler(gate.judge(), gate.log(), gate.metrics(), gate.observer());
         this.admission = new AdmissionHandler(gate.judge(), gate.log(), gate.metrics());
         if (doors.contains(Door.DOCKER_PLUGIN)) endpoints.addAll(Set.of(ACTIVATE, AUTHZ_REQUEST, AUTHZ_RESPONSE));
         if (doors.contains(Door.KUBERNETES)) endpoints.addAll(Set.of(VALIDATE, MUTATE));

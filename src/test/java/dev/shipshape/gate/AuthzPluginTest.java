@@ -268,7 +268,7 @@ class AuthzPluginTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         Enforcement open = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.OPEN, false);
         try (DecisionLog log = DecisionLog.toFile(logs.resolve("decisions.jsonl"), java.time.Clock.systemUTC())) {
-            AuthzHandler handler = new AuthzHandler(new Judge(Policy.DEFAULT, open, java.time.Clock.systemUTC()), log, new Metrics(),
+            AuthzHandler handler = new AuthzHandler(new Judge(Policy.DEFAULT, open, java.time.Clock.systemUTC()), log, new Metrics(), java.util.Optional.empty(),
                     request -> {
                         throw new IllegalStateException("boom in /srv/secret/path");
                     });
