@@ -2,6 +2,7 @@ package dev.shipshape.load.yaml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 final class JsonProblem {
 
     private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{0,40})");
     private static final Pattern PARSER_FEATURE = Pattern.compile("\\s*\\([^()]*(Feature|ALLOW_|enable)[^()]*\\)");
 
     private JsonProblem() {
@@ -26,6 +28,10 @@ final class JsonProblem {
         String message = error.getOriginalMessage() == null ? "" : error.getOriginalMessage();
         if (message.startsWith("Unexpected end-of-input")) return "the file ends before the JSON value does";
         if (message.contains("was expecting double-quote to start field name")) return "a key without double quotes";
+        Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
+        if (token.lookingAt()) {
+            return "unexpected '" + token.group(1) + "': a JSON value is a \"string\", a number, an {object}, an [array], true, false or null";
+        }
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline);
         message = PARSER_FEATURE.matcher(CHARACTER_CODE.matcher(message).replaceAll("")).replaceAll("").strip();
