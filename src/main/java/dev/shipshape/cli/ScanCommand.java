@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.model.Diagnostic;
 import dev.shipshape.report.Report;
 import dev.shipshape.rules.Severity;
 import dev.shipshape.scan.ConfigurationException;
@@ -142,8 +143,10 @@ final class ScanCommand implements Callable<Integer> {
         } catch (ConfigurationException badConfiguration) {
             return usageError(badConfiguration.getMessage());
         }
-        boolean uncheckedFiles = outcome.report().coverage().skipped().stream().anyMatch(SkippedFile::unchecked);
-        if (outcome.report().coverage().filesFound() == 0 && !uncheckedFiles && !allowEmpty) {
+        // A file that could not be checked, or whose kind could not be told, is reported (exit 1), not "nothing found".
+        boolean inputErrors = outcome.report().coverage().skipped().stream().anyMatch(SkippedFile::unchecked)
+                || outcome.report().diagnostics().stream().anyMatch(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR);
+        if (outcome.report().coverage().filesFound() == 0 && !inputErrors && !allowEmpty) {
             return usageError("no Dockerfile, Compose, stack, Kubernetes or daemon.json file found under "
                     + targets.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + " (--allow-empty accepts that)");

@@ -102,6 +102,8 @@ final class DocumentSniffer {
                                     default -> { }
                                 }
                                 if (apiVersion && kind) return Verdict.KUBERNETES;
+                                // Kubernetes objects start with apiVersion and kind; without them so far, services decides.
+                                if (services && !apiVersion && !kind) return Verdict.COMPOSE;
                             }
                         }
                         if (event.getEventId() == Event.ID.MappingStart) open.push(new Frame(true));
