@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +229,52 @@ class ScanUncheckedInputTest {
         assertThat(scan.run().exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(scan.diagnostics()).containsExactly(shown("compose.yaml") + ":1:1 error: not checked: it is not valid UTF-8 text; "
                 + "save it as UTF-8 (or UTF-16/32 with a byte-order mark) or leave it out with --exclude");
+    }
+
+    /**
+     * Root reads every file, so the scan runs as nobody ({@code setpriv}, in a JVM of its own, with
+     * the classpath copied where nobody can read it).
+     */
+    @Test
+    void aFileTheUserCannotReadFailsTheRun() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is not installed");
+        Path project = Files.createDirectory(folder.resolve("project"));
+        Path secret = Files.writeString(project.resolve("compose.yaml"), PRIVILEGED);
+        Files.writeString(project.resolve("Dockerfile"), "FROM alpine:3.20\nUSER 10001\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        String classpath = readableClasspath(Files.createDirectory(folder.resolve("lib")));
+        for (Path path : List.of(folder, project, folder.resolve("lib"))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+
+        Process process = new ProcessBuilder("/usr/bin/setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                java, "-cp", classpath, "dev.shipshape.Main", "scan", "--fail-on", "high", project.toString())
+                .redirectErrorStream(true).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ended) process.destroyForcibly();
+
+        assertThat(ended).isTrue();
+        assertThat(output).contains(secret + ":1:1  error    not checked: the file cannot be read (permission denied); leave it out with --exclude")
+                .doesNotContain("Exception");
+        assertThat(process.exitValue()).as(output).isEqualTo(ExitCodes.FINDINGS);
+    }
+
+    private static String readableClasspath(Path lib) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                entries.add(path.toAbsolutePath().toString());
+            } else if (Files.isRegularFile(path)) {
+                Path copy = lib.resolve(entries.size() + "-" + path.getFileName());
+                Files.copy(path, copy);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                entries.add(copy.toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     @Test
