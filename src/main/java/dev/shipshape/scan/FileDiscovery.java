@@ -1,13 +1,10 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.model.Diagnostic;
-import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.scan.FileClassifier.NameClass;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;

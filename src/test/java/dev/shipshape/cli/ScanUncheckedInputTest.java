@@ -360,6 +360,31 @@ class ScanUncheckedInputTest {
     }
 
     @Test
+    void aDotEnvThatIsANamedPipeIsNotOpenedAndSaysSo() throws Exception {
+        mkfifo(".env");
+        write("compose.yaml", PRIVILEGED);
+
+        Scan scan = scan(folder.toString());
+
+        assertThat(scan.run().exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(scan.findings()).containsExactly(shown("compose.yaml") + ":4:5 privileged-container");
+        assertThat(scan.diagnostics()).containsExactly(shown(".env") + ":1:1 warning: cannot read the file: not a regular file "
+                + "(a named pipe); not opened; its variables are not used");
+    }
+
+    @Test
+    void anExtendsFileOverTheSizeLimitIsRefusedAtTheReference() throws IOException {
+        write("base.yaml", "services:\n  base:\n    image: nginx:1.27\n    privileged: true\n" + "#".repeat(300) + "\n");
+        write("compose.yaml", "services:\n  web:\n    extends: {file: base.yaml, service: base}\n");
+
+        Scan scan = scan("--max-file-size", "200", folder.resolve("compose.yaml").toString());
+
+        assertThat(scan.run().exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(scan.diagnostics()).containsExactly(shown("compose.yaml") + ":3:21 error: cannot read the extends file "
+                + shown("base.yaml") + ": larger than 200 bytes limit (use --max-file-size)");
+    }
+
+    @Test
     void anExtendsFileOutsideTheScannedFolderIsReadWithAWarning() throws IOException {
         write("shared/base.yaml", "services:\n  base:\n    image: nginx:1.27\n    privileged: true\n");
         write("app/compose.yaml", "services:\n  web:\n    extends:\n      file: ../shared/base.yaml\n      service: base\n");
