@@ -1,12 +1,16 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.model.Diagnostic;
 import dev.shipshape.report.Report;
 import dev.shipshape.rules.Severity;
 import dev.shipshape.scan.ConfigurationException;
+import dev.shipshape.scan.InputOptions;
 import dev.shipshape.scan.ScanOutcome;
 import dev.shipshape.scan.ScanRequest;
 import dev.shipshape.scan.Scanner;
+import dev.shipshape.scan.SkippedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +63,8 @@ import picocli.CommandLine.Spec;
             "  shipshape scan . --severity medium --quiet",
             "  # for GitHub code scanning",
             "  shipshape scan . --format sarif --output shipshape.sarif",
+            "  # rendered manifests, from a pipe",
+            "  helm template ./chart | shipshape scan - --fail-on high",
             "  # leave a rule and a folder out",
             "  shipshape scan . --skip-rule default-bridge-network --exclude 'test/**'",
             "  # adopt on an existing estate: record today's findings, then fail only on new ones",
@@ -70,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or folders to scan (default: the current folder).")
+            description = "Files or folders to scan (default: the current folder); - reads standard input.")
     List<Path> paths;
 
     @Mixin
@@ -84,6 +91,19 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip (and report) files larger than SIZE, e.g. 500k, 10MiB, 1g; units count in 1024s "
                     + "(default: ${DEFAULT-VALUE}).")
     long maxFileSize;
+
+    @Option(names = "--stdin-name", paramLabel = "FILE",
+            description = "The name findings give standard input (-), instead of <stdin>; its file name may say "
+                    + "what it is (e.g. Dockerfile, daemon.json, stack.yml).")
+    String stdinName;
+
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links that lead out of the scanned folders (by default they are reported "
+                    + "and not followed); link loops are still caught.")
+    boolean followSymlinks;
+
+    /** Where {@code -} reads from; tests replace it. */
+    Supplier<InputStream> standardInput = () -> System.in;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report and fail only on findings that are not in this baseline file; baseline findings "
@@ -105,7 +125,11 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> targets = paths == null || paths.isEmpty() ? List.of(Path.of(".")) : List.copyOf(paths);
         for (Path target : targets) {
+            if (target.equals(ScanRequest.STANDARD_INPUT)) continue;
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return usageError("no such file or directory: " + target);
+        }
+        if (stdinName != null && !targets.contains(ScanRequest.STANDARD_INPUT)) {
+            return usageError("--stdin-name names standard input, which is read only when - is among the paths");
         }
         if (report.configFile().isPresent() && !Files.isRegularFile(report.configFile().get())) {
             return usageError("no such configuration file: " + report.configFile().get());
@@ -119,7 +143,10 @@ final class ScanCommand implements Callable<Integer> {
         } catch (ConfigurationException badConfiguration) {
             return usageError(badConfiguration.getMessage());
         }
-        if (outcome.report().coverage().filesFound() == 0 && !allowEmpty) {
+        // A file that could not be checked, or whose kind could not be told, is reported (exit 1), not "nothing found".
+        boolean inputErrors = outcome.report().coverage().skipped().stream().anyMatch(SkippedFile::unchecked)
+                || outcome.report().diagnostics().stream().anyMatch(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR);
+        if (outcome.report().coverage().filesFound() == 0 && !inputErrors && !allowEmpty) {
             return usageError("no Dockerfile, Compose, stack, Kubernetes or daemon.json file found under "
                     + targets.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + " (--allow-empty accepts that)");
@@ -159,7 +186,8 @@ final class ScanCommand implements Callable<Integer> {
                 report.skipRules(),
                 System.getenv(),
                 Optional.ofNullable(baseline),
-                Optional.ofNullable(writeBaseline));
+                Optional.ofNullable(writeBaseline),
+                new InputOptions(followSymlinks, Optional.ofNullable(stdinName).filter(name -> !name.isBlank()), standardInput));
     }
 
     /** The report as the user asked to see it: findings below {@code --severity} are left out, also from the counts. */

@@ -35,7 +35,9 @@ import java.util.Map;
  *                    // "waiver" only for a finding hidden by a waiver of .shipshape.yaml
  *   "diagnostics": [{"level": "error", "message": "...", "location": {...}}],
  *   "coverage": {"found": {"compose": 1, ...every kind...}, "loaded": {...},
- *                "skipped": [{"file": "a.bin", "reason": "binary file"}], "rulesRun": 24},
+ *                "skipped": [{"file": "a.bin", "reason": "binary file"},
+ *                            {"file": "big.yaml", "reason": "larger than 10 MiB limit (use --max-file-size)", "unchecked": true}],
+ *                "rulesRun": 24},
  *   "summary": {"findings": 1, "bySeverity": {"critical": 1, ...all five...},
  *               "byPillar": {"security": {"critical": 1, ...}, ...all five...},
  *               "suppressed": 0, "errors": 0, "warnings": 0},
@@ -174,6 +176,7 @@ public final class JsonReporter implements Reporter {
             json.writeStartObject();
             json.writeStringField("file", skipped.path());
             json.writeStringField("reason", skipped.reason());
+            if (skipped.unchecked()) json.writeBooleanField("unchecked", true);
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -6,6 +6,7 @@ import dev.shipshape.model.Origin;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.scan.SkippedFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -73,9 +74,10 @@ public final class SarifReporter implements Reporter {
         json.writeArrayFieldStart("invocations");
         json.writeStartObject();
         json.writeBooleanField("executionSuccessful", true);
-        if (!report.diagnostics().isEmpty()) {
+        if (!report.diagnostics().isEmpty() || !report.coverage().skipped().isEmpty()) {
             json.writeArrayFieldStart("toolExecutionNotifications");
             for (Diagnostic diagnostic : report.diagnostics()) writeNotification(json, diagnostic);
+            for (SkippedFile skipped : report.coverage().skipped()) writeSkipped(json, skipped);
             json.writeEndArray();
         }
         json.writeEndObject();
@@ -182,19 +184,44 @@ public final class SarifReporter implements Reporter {
     }
 
     /** A file position as a physicalLocation; a live object (line 0) as a logicalLocation. */
+    /**
+     * A file the scan did not load, as a notification without a region: an error when it could not
+     * be checked (its diagnostic says what to do), else a note ("symbolic link … not followed").
+     */
+    private static void writeSkipped(JsonGenerator json, SkippedFile skipped) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("level", skipped.unchecked() ? "error" : "note");
+        writeMessage(json, "message", "skipped: " + skipped.reason());
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        writeArtifactLocation(json, skipped.path());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("coverage", "skipped");
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeArtifactLocation(JsonGenerator json, String source) throws IOException {
+        json.writeObjectFieldStart("artifactLocation");
+        String path = source.replace('\\', '/');
+        if (isAbsolute(path)) {
+            json.writeStringField("uri", fileUri(path));
+        } else {
+            json.writeStringField("uri", relativeUri(path));
+            json.writeStringField("uriBaseId", SOURCE_ROOT);
+        }
+        json.writeEndObject();
+    }
+
     private static void writeLocation(JsonGenerator json, Origin origin) throws IOException {
         json.writeStartObject();
         if (origin.isInFile()) {
             json.writeObjectFieldStart("physicalLocation");
-            json.writeObjectFieldStart("artifactLocation");
-            String path = origin.source().replace('\\', '/');
-            if (isAbsolute(path)) {
-                json.writeStringField("uri", fileUri(path));
-            } else {
-                json.writeStringField("uri", relativeUri(path));
-                json.writeStringField("uriBaseId", SOURCE_ROOT);
-            }
-            json.writeEndObject();
+            writeArtifactLocation(json, origin.source());
             json.writeObjectFieldStart("region");
             json.writeNumberField("startLine", origin.line());
             if (origin.column() > 0) json.writeNumberField("startColumn", origin.column());

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Tells what kind of input a file is: Dockerfiles and daemon.json by name, YAML by the head of
- * its content (Kubernetes has {@code apiVersion:} and {@code kind:} at column 0, Compose has
- * {@code services:}). Looking at lines rather than parsing keeps a folder walk cheap; the loader
- * parses each file once, later.
+ * Tells what kind of input a file is: Dockerfiles and daemon.json by name; YAML and JSON by their
+ * parsed structure ({@link DocumentSniffer}: Kubernetes has top-level {@code apiVersion} and
+ * {@code kind}, Compose a {@code services} mapping), in any style. Only text the YAML reader
+ * cannot read to its end is judged by its lines ({@code apiVersion:} and {@code kind:} at column 0,
+ * {@code services:}), so that a Compose file with a syntax error is still found, loaded and
+ * reported.
  */
 final class FileClassifier {
 
@@ -41,7 +43,7 @@ final class FileClassifier {
     static NameClass byName(String fileName, boolean namedExplicitly) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.equals("daemon.json")) return NameClass.DAEMON_JSON;
-        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return NameClass.YAML;
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) return NameClass.YAML;
         if (lower.equals("dockerfile") || lower.equals("containerfile")
                 || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
             return NameClass.DOCKERFILE;
@@ -56,8 +58,26 @@ final class FileClassifier {
         return NameClass.NONE;
     }
 
-    /** The kind a YAML file is, from its name and the head of its text; empty when it is neither Kubernetes nor Compose. */
-    static Optional<SourceKind> yamlKind(String fileName, String head) {
+    /** The kind a YAML or JSON text is, from its structure and its name; empty when it is neither Kubernetes nor Compose. */
+    static Optional<SourceKind> yamlKind(String fileName, String text) {
+        return kindOf(fileName, DocumentSniffer.sniff(text), text);
+    }
+
+    /** The kind from what the sniffer says; {@code text}'s lines decide only when the YAML reader could not. */
+    static Optional<SourceKind> kindOf(String fileName, DocumentSniffer.Verdict verdict, String text) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        SourceKind composeKind = namesASwarmStack(lower) ? SourceKind.STACK : SourceKind.COMPOSE;
+        return switch (verdict) {
+            case KUBERNETES -> Optional.of(SourceKind.KUBERNETES);
+            case COMPOSE -> Optional.of(composeKind);
+            case LEGACY_COMPOSE -> lower.contains("compose") ? Optional.of(composeKind) : Optional.empty();
+            case NEITHER -> Optional.empty();
+            case UNREADABLE -> byLines(fileName, text);
+        };
+    }
+
+    /** The kind by lines at column 0: for text the YAML reader cannot read. */
+    static Optional<SourceKind> byLines(String fileName, String head) {
         boolean apiVersion = false;
         boolean kind = false;
         boolean services = false;
@@ -82,6 +102,20 @@ final class FileClassifier {
         if (lowerCaseName.contains("compose.override.")) return false;
         for (String word : lowerCaseName.split("[^a-z0-9]+")) {
             if (word.equals("stack") || word.equals("swarm")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A text whose first instruction is {@code FROM} or {@code ARG} (after blank lines, comments and
+     * parser directives): a Dockerfile, for input whose name says nothing (standard input).
+     */
+    static boolean looksLikeDockerfile(String text) {
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+            String upper = trimmed.toUpperCase(Locale.ROOT);
+            return upper.matches("(FROM|ARG)\\s+\\S.*");
         }
         return false;
     }

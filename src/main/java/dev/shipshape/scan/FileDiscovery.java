@@ -1,13 +1,10 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.model.Diagnostic;
-import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.scan.FileClassifier.NameClass;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
@@ -31,13 +28,14 @@ import java.util.Set;
 /**
  * Finds the files to scan under the paths the user gave.
  *
- * <p>Folders are walked following symbolic links; a link loop or a broken link is reported as a
- * skipped file, never followed twice. The folders {@code .git}, {@code .hg}, {@code .svn},
- * {@code .bzr} and {@code node_modules} are never entered, nor the {@code templates/} folder of a
- * Helm chart (it needs rendering first; it is reported as skipped). In a walk, a file counts when
- * its name says Dockerfile or daemon.json ({@link FileClassifier}), or when it is YAML that looks
- * like Kubernetes or Compose; other YAML is left alone silently. A file named explicitly is always
- * looked at, and when its kind cannot be told that is reported.
+ * <p>Symbolic links are not followed out of the folder being scanned: a link to a file or folder
+ * outside it is reported as skipped ({@code --follow-symlinks} follows it, and a link loop is then
+ * reported, never followed twice), and a link to somewhere inside it is left alone, since what it
+ * points at is scanned under its own name. A path named on the command line is always followed.
+ * The folders {@code .git}, {@code .hg}, {@code .svn}, {@code .bzr} and {@code node_modules} are
+ * never entered, nor the {@code templates/} folder of a Helm chart (it needs rendering first; it is
+ * reported as skipped). Each file whose name says Dockerfile, daemon.json, YAML or JSON is looked at by
+ * a {@link FileExaminer}, on all cores (it reads and parses); other files are left alone silently.
  *
  * <p>{@code --exclude} globs use {@link java.nio.file.FileSystem#getPathMatcher Java's glob syntax}
  * ({@code *} stays within a folder, {@code **} crosses folders) and are matched against a file's or
@@ -46,21 +44,23 @@ import java.util.Set;
  * {@code --exclude 'deploy/legacy/**'} (a leading {@code ./} is ignored). Excluding a folder skips
  * all of it. Explicitly named files are never excluded.
  *
- * <p>Files larger than the size limit and binary files (a NUL byte in the first 8 KiB) are skipped
- * with the reason. A Compose override file ({@code compose.override.yaml} …) found beside its base
- * file is marked, so that it is not loaded on its own (the Compose loader merges it into the base).
+ * <p>A Compose override file ({@code compose.override.yaml} …) found beside its base file is
+ * marked, so that it is not loaded on its own (the Compose loader merges it into the base).
  */
 public final class FileDiscovery {
 
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".hg", ".svn", ".bzr", "node_modules");
-    static final int BINARY_SNIFF_BYTES = 8 * 1024;
-    /** How much of a YAML file is read to tell its kind: the top-level keys of real files come well before this. */
-    static final int YAML_HEAD_BYTES = 256 * 1024;
 
     private final List<PathMatcher> excludes;
-    private final long maxFileSize;
+    private final boolean followSymlinks;
+    private final FileExaminer examiner;
 
     public FileDiscovery(List<String> excludeGlobs, long maxFileSize) throws ConfigurationException {
+        this(excludeGlobs, maxFileSize, false);
+    }
+
+    /** @param followSymlinks follow links that leave the scanned folder ({@code --follow-symlinks}) */
+    public FileDiscovery(List<String> excludeGlobs, long maxFileSize, boolean followSymlinks) throws ConfigurationException {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String glob : excludeGlobs) {
             try {
@@ -71,7 +71,8 @@ public final class FileDiscovery {
             }
         }
         this.excludes = List.copyOf(matchers);
-        this.maxFileSize = maxFileSize;
+        this.followSymlinks = followSymlinks;
+        this.examiner = new FileExaminer(maxFileSize);
     }
 
     /** Walks every path; a path that does not exist is a usage error. */
@@ -81,7 +82,7 @@ public final class FileDiscovery {
             if (Files.isDirectory(root)) {
                 run.walk(root);
             } else if (Files.exists(root)) {
-                run.consider(root, sizeOf(root), true);
+                run.candidate(root, true);
             } else if (Files.isSymbolicLink(root)) {
                 run.skip(root, "broken symbolic link", null);
             } else {
@@ -99,21 +100,7 @@ public final class FileDiscovery {
     }
 
     static String tooLarge(long limit) {
-        return "larger than %s limit (use --max-file-size)".formatted(bytes(limit));
-    }
-
-    private static String bytes(long count) {
-        if (count >= 1024 * 1024 && count % (1024 * 1024) == 0) return count / (1024 * 1024) + " MiB";
-        if (count >= 1024 && count % 1024 == 0) return count / 1024 + " KiB";
-        return count + " bytes";
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException unknown) {
-            return 0; // the loader reports the read error with the file's name
-        }
+        return InputFile.tooLarge(limit).getMessage();
     }
 
     private boolean isExcluded(Path root, Path path) {
@@ -137,6 +124,10 @@ public final class FileDiscovery {
         return false;
     }
 
+    /** A file to examine: where it is, and whether the user named it. */
+    private record Candidate(Path path, boolean namedExplicitly) {
+    }
+
     /** The state of one {@link #discover} call. */
     private final class Run {
         private final List<FoundFile> files = new ArrayList<>();
@@ -144,12 +135,15 @@ public final class FileDiscovery {
         private final Map<SourceKind, Integer> skippedByKind = new EnumMap<>(SourceKind.class);
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private final Set<Path> seen = new HashSet<>();
+        private final List<Candidate> candidates = new ArrayList<>();
         private int rootFilesStart;
         private int rootSkippedStart;
 
         void walk(Path root) {
+            Path realRoot = realPath(root);
+            Set<FileVisitOption> options = followSymlinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
             try {
-                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                Files.walkFileTree(root, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
                         if (folder.equals(root)) return FileVisitResult.CONTINUE;
@@ -165,10 +159,12 @@ public final class FileDiscovery {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         if (isExcluded(root, file)) return FileVisitResult.CONTINUE;
                         if (attributes.isSymbolicLink()) {
-                            // With FOLLOW_LINKS, a link is only visited as itself when its target is missing.
-                            if (looksLikeInput(file)) skip(file, "broken symbolic link", null);
+                            link(realRoot, file);
                         } else if (attributes.isRegularFile()) {
-                            consider(file, attributes.size(), false);
+                            candidate(file, false);
+                        } else if (!attributes.isDirectory() && looksLikeInput(file)) {
+                            // A named pipe or a device under an input's name: never opened, never passed.
+                            candidate(file, false);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -192,50 +188,32 @@ public final class FileDiscovery {
             }
         }
 
+        /**
+         * A symbolic link met in a walk that does not follow links (or a broken one in a walk that
+         * does): inside the root it is left alone, since its target is walked under its own name;
+         * leaving the root it is reported and not followed.
+         */
+        private void link(Path realRoot, Path link) {
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (IOException broken) {
+                if (looksLikeInput(link)) skip(link, "broken symbolic link", null);
+                return;
+            }
+            if (target.startsWith(realRoot)) return;
+            if (Files.isDirectory(target) || looksLikeInput(link)) {
+                skip(link, "symbolic link to " + target + ", outside the scanned folder; not followed (--follow-symlinks follows it)", null);
+            }
+        }
+
         private boolean isLeftOut(Path root, Path path) {
             return SKIPPED_FOLDERS.contains(nameOf(path)) || isExcluded(root, path);
         }
 
-        /** Looks at one file: how it is named, whether it is text, what its head says, how large it is. */
-        void consider(Path file, long size, boolean namedExplicitly) {
+        void candidate(Path file, boolean namedExplicitly) {
             if (!seen.add(identity(file))) return;
-            String shownPath = shown(file);
-            NameClass byName = FileClassifier.byName(nameOf(file), namedExplicitly);
-            if (byName == NameClass.NONE) {
-                if (namedExplicitly) cannotTell(shownPath);
-                return;
-            }
-            SourceKind kindByName = switch (byName) {
-                case DOCKERFILE -> SourceKind.DOCKERFILE;
-                case DAEMON_JSON -> SourceKind.DAEMON_JSON;
-                case YAML, NONE -> null;
-            };
-            byte[] head;
-            try {
-                head = head(file, kindByName == null ? YAML_HEAD_BYTES : BINARY_SNIFF_BYTES);
-            } catch (IOException unreadable) {
-                if (kindByName != null) {
-                    files.add(new FoundFile(file, shownPath, kindByName)); // the loader reports why it cannot be read
-                } else {
-                    skip(file, "cannot read: " + SourceLoader.describe(unreadable), null);
-                }
-                return;
-            }
-            if (isBinary(head)) {
-                skip(file, "binary file", kindByName);
-                return;
-            }
-            Optional<SourceKind> kind = kindByName != null ? Optional.of(kindByName)
-                    : FileClassifier.yamlKind(nameOf(file), new String(head, StandardCharsets.UTF_8));
-            if (kind.isEmpty()) {
-                if (namedExplicitly) cannotTell(shownPath);
-                return;
-            }
-            if (size > maxFileSize) {
-                skip(file, tooLarge(maxFileSize), kind.get());
-                return;
-            }
-            files.add(new FoundFile(file, shownPath, kind.get()));
+            candidates.add(new Candidate(file, namedExplicitly));
         }
 
         void skip(Path file, String reason, SourceKind kind) {
@@ -243,14 +221,20 @@ public final class FileDiscovery {
             if (kind != null) skippedByKind.merge(kind, 1, Integer::sum);
         }
 
-        private void cannotTell(String shownPath) {
-            diagnostics.add(Diagnostic.error(Origin.at(shownPath, 1, 1), "cannot tell what kind of file this is: "
-                    + "name a Dockerfile `Dockerfile` or `*.Dockerfile`, a Docker daemon configuration `daemon.json`; "
-                    + "a Compose file needs a top-level `services:`, a Kubernetes manifest `apiVersion:` and `kind:`"));
-        }
-
-        /** Keeps each root's files in path order, whatever order the file system lists them in. */
+        /** Examines the root's candidates on all cores, then keeps its files in path order, whatever order the file system listed them in. */
         void endRoot() {
+            List<FileExaminer.Examined> examined = candidates.parallelStream()
+                    .map(candidate -> examiner.examine(candidate.path(), shown(candidate.path()), candidate.namedExplicitly()))
+                    .toList();
+            for (FileExaminer.Examined result : examined) {
+                result.found().ifPresent(files::add);
+                result.skipped().ifPresent(file -> {
+                    skipped.add(file);
+                    result.kind().ifPresent(kind -> skippedByKind.merge(kind, 1, Integer::sum));
+                });
+                result.diagnostic().ifPresent(diagnostics::add);
+            }
+            candidates.clear();
             files.subList(rootFilesStart, files.size()).sort(Comparator.comparing(FoundFile::shownPath));
             skipped.subList(rootSkippedStart, skipped.size()).sort(Comparator.comparing(SkippedFile::path));
             rootFilesStart = files.size();
@@ -281,6 +265,10 @@ public final class FileDiscovery {
     }
 
     private static Path identity(Path file) {
+        return realPath(file);
+    }
+
+    private static Path realPath(Path file) {
         try {
             return file.toRealPath();
         } catch (IOException unresolved) {
@@ -295,19 +283,5 @@ public final class FileDiscovery {
 
     private static boolean looksLikeInput(Path file) {
         return FileClassifier.byName(nameOf(file), false) != NameClass.NONE;
-    }
-
-    private static byte[] head(Path file, int limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(limit);
-        }
-    }
-
-    private static boolean isBinary(byte[] head) {
-        int end = Math.min(head.length, BINARY_SNIFF_BYTES);
-        for (int index = 0; index < end; index++) {
-            if (head[index] == 0) return true;
-        }
-        return false;
     }
 }

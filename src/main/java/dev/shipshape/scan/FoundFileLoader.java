@@ -8,7 +8,6 @@ import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.policy.SuppressionComments;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +27,15 @@ import java.util.TreeSet;
 final class FoundFileLoader {
 
     private final SourceLoader loader;
+    private final ReadScope scope;
 
     FoundFileLoader(SourceLoader loader) {
+        this(loader, ReadScope.DEFAULT);
+    }
+
+    FoundFileLoader(SourceLoader loader, ReadScope scope) {
         this.loader = loader;
+        this.scope = scope;
     }
 
     /** The files in the order given. An override file is loaded on its own only when its base's loader did not read it. */
@@ -63,9 +68,7 @@ final class FoundFileLoader {
     private LoadedFile load(FoundFile file) {
         String text;
         try {
-            text = SourceLoader.readText(file.path());
-        } catch (CharacterCodingException notText) {
-            return failed(file, "not a UTF-8 text file; skipped");
+            text = file.text().isPresent() ? file.text().get() : scope.readText(file.path());
         } catch (IOException unreadable) {
             return failed(file, "cannot read the file: " + SourceLoader.describe(unreadable));
         }
@@ -123,9 +126,9 @@ final class FoundFileLoader {
     }
 
     /** Suppression comments are a bonus here: a file that cannot be read has none (its loader reports the error). */
-    private static String textOrEmpty(Path file) {
+    private String textOrEmpty(Path file) {
         try {
-            return SourceLoader.readText(file);
+            return scope.readText(file);
         } catch (IOException unreadable) {
             return "";
         }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param environment   the variables Compose interpolation sees
  * @param baseline      {@code --baseline}: report only findings that are not in this baseline file
  * @param writeBaseline {@code --write-baseline}: the baseline file to be written (its folder is what paths in it are relative to)
+ * @param inputs        standard input ({@code -} among the paths) and symbolic links
  */
 public record ScanRequest(
         List<Path> paths,
@@ -28,7 +29,8 @@ public record ScanRequest(
         Set<String> skipRules,
         Map<String, String> environment,
         Optional<Path> baseline,
-        Optional<Path> writeBaseline) {
+        Optional<Path> writeBaseline,
+        InputOptions inputs) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -45,4 +47,14 @@ public record ScanRequest(
             Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment) {
         this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, Optional.empty(), Optional.empty());
     }
+
+    /** A request that reads no standard input and follows no link out of the scanned folders. */
+    public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
+            Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment,
+            Optional<Path> baseline, Optional<Path> writeBaseline) {
+        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, baseline, writeBaseline, InputOptions.DEFAULT);
+    }
+
+    /** {@code -} among the paths: standard input. */
+    public static final Path STANDARD_INPUT = Path.of("-");
 }

@@ -15,6 +15,7 @@ import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.Rule;
 import dev.shipshape.rules.RuleEngine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +45,9 @@ public final class Scanner {
     private static final Comparator<SuppressedFinding> SUPPRESSED_BY_LOCATION =
             Comparator.comparing(SuppressedFinding::finding, Finding.BY_LOCATION);
 
+    /** How findings name standard input unless {@code --stdin-name} names it. */
+    public static final String STANDARD_INPUT_NAME = "<stdin>";
+
     private final Clock clock;
 
     public Scanner() {
@@ -60,15 +64,20 @@ public final class Scanner {
             throw new ConfigurationException("--max-file-size must be a positive number of bytes, not " + request.maxFileSize());
         }
         List<Path> paths = request.paths().isEmpty() ? List.of(Path.of(".")) : request.paths();
-        Policy policy = policy(request.configFile(), paths.getFirst());
+        boolean readsStandardInput = paths.contains(ScanRequest.STANDARD_INPUT);
+        List<Path> filePaths = paths.stream().filter(path -> !path.equals(ScanRequest.STANDARD_INPUT)).toList();
+        Policy policy = policy(request.configFile(), filePaths.isEmpty() ? Path.of(".") : filePaths.getFirst());
         Optional<PolicyStep.BaselineInput> baseline = request.baseline().isPresent()
                 ? Optional.of(readBaseline(request.baseline().get())) : Optional.empty();
         List<Rule> available = Stream.concat(BuiltInRules.all(policy.ruleOptions()).stream(), policy.customRuleList().stream()).toList();
         List<Rule> knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
         List<Rule> rules = RuleSelection.select(available, policy, request.onlyRules(), request.skipRules());
-        Discovery discovery = new FileDiscovery(request.excludes(), request.maxFileSize()).discover(paths);
+        Discovery discovery = new FileDiscovery(request.excludes(), request.maxFileSize(), request.inputs().followSymlinks())
+                .discover(filePaths);
+        if (readsStandardInput) discovery = withStandardInput(discovery, request);
 
-        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(request.environment()));
+        ReadScope scope = new ReadScope(request.maxFileSize(), scannedFolders(paths));
+        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(request.environment(), scope), scope);
         List<LoadedFile> loaded = loader.loadAll(discovery.files());
         Inventory.Builder inventory = Inventory.builder();
         List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
@@ -111,6 +120,41 @@ public final class Scanner {
         }
         Optional<Path> found = PolicyFile.find(start);
         return found.isPresent() ? PolicyFile.read(found.get(), shownFromWorkingFolder(found.get())) : Policy.DEFAULT;
+    }
+
+    /** Standard input, read once and added after the files found. */
+    private static Discovery withStandardInput(Discovery discovery, ScanRequest request) {
+        String shown = request.inputs().stdinName().orElse(STANDARD_INPUT_NAME);
+        FileExaminer.Examined examined;
+        try (InputStream in = request.inputs().standardInput().get()) {
+            examined = new FileExaminer(request.maxFileSize()).examineStream(in, shown);
+        } catch (IOException closing) {
+            examined = new FileExaminer(request.maxFileSize()).examineStream(InputStream.nullInputStream(), shown);
+        }
+        List<FoundFile> files = new ArrayList<>(discovery.files());
+        List<SkippedFile> skipped = new ArrayList<>(discovery.skipped());
+        Map<SourceKind, Integer> skippedByKind = new EnumMap<>(SourceKind.class);
+        skippedByKind.putAll(discovery.skippedByKind());
+        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
+        examined.found().ifPresent(files::add);
+        examined.skipped().ifPresent(skipped::add);
+        examined.diagnostic().ifPresent(diagnostics::add);
+        return new Discovery(files, skipped, skippedByKind, diagnostics);
+    }
+
+    /** The real folders a scan covers (a file counts as its folder; standard input as the working folder). */
+    private static List<Path> scannedFolders(List<Path> paths) {
+        List<Path> folders = new ArrayList<>();
+        for (Path path : paths) {
+            Path folder = path.equals(ScanRequest.STANDARD_INPUT) ? Path.of(".")
+                    : Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+            try {
+                folders.add(folder.toRealPath());
+            } catch (IOException unresolved) {
+                folders.add(folder.toAbsolutePath().normalize());
+            }
+        }
+        return folders;
     }
 
     private static PolicyStep.BaselineInput readBaseline(Path file) throws ConfigurationException {

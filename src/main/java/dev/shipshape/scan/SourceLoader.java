@@ -9,10 +9,6 @@ import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,40 +16,40 @@ import java.util.Map;
 public final class SourceLoader {
 
     private final Map<String, String> environment;
+    private final ReadScope scope;
 
     /** @param environment the variables Compose interpolation sees (the process environment in real runs) */
     public SourceLoader(Map<String, String> environment) {
+        this(environment, ReadScope.DEFAULT);
+    }
+
+    /** @param scope the size limit for every file read, and the scanned folders */
+    public SourceLoader(Map<String, String> environment, ReadScope scope) {
         this.environment = Map.copyOf(environment);
+        this.scope = scope;
     }
 
     public LoadResult load(Path file, String shownPath, SourceKind kind) {
         if (kind == SourceKind.COMPOSE || kind == SourceKind.STACK) {
-            return new ComposeLoader().load(file, shownPath, kind, environment);
+            return new ComposeLoader(scope).load(file, shownPath, kind, environment);
         }
         String text;
         try {
-            text = readText(file);
-        } catch (CharacterCodingException notText) {
-            return LoadResult.failed(Diagnostic.error(Origin.at(shownPath, 1, 1), "not a UTF-8 text file; skipped"));
+            text = scope.readText(file);
         } catch (IOException unreadable) {
             return LoadResult.failed(Diagnostic.error(Origin.at(shownPath, 1, 1), "cannot read the file: " + describe(unreadable)));
         }
-        return switch (kind) {
-            case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
-            case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
-            case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);
-            case COMPOSE, STACK, LIVE_DOCKER -> throw new IllegalArgumentException("not a file kind: " + kind);
-        };
+        return load(file, shownPath, kind, text);
     }
 
     /**
      * Like {@link #load(Path, String, SourceKind)}, with the text already read (the scan reads each
-     * file once, for its suppression comments too). The Compose loader still reads the file itself,
-     * since it also reads the {@code .env} and override files beside it.
+     * file once, for its suppression comments too). The Compose loader still reads the files beside
+     * it ({@code .env}, the override file) from {@code file}'s folder.
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, String text) {
         return switch (kind) {
-            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, environment, text);
+            case COMPOSE, STACK -> new ComposeLoader(scope).load(file, shownPath, kind, environment, text);
             case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
             case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
             case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);
@@ -61,15 +57,12 @@ public final class SourceLoader {
         };
     }
 
-    /** Reads a file as strict UTF-8 (a byte-order mark is dropped). */
+    /**
+     * Reads a text file of at most the default size limit, refusing what must not be opened
+     * ({@link InputFile}); the encoding is told from its first bytes, a byte-order mark is dropped.
+     */
     public static String readText(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return InputFile.readText(file, ScanRequest.DEFAULT_MAX_FILE_SIZE);
     }
 
     /** An I/O error in words: "permission denied", "no such file", never a class name alone. */

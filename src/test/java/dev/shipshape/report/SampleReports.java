@@ -129,7 +129,7 @@ final class SampleReports {
         Coverage coverage = new Coverage(
                 Map.of(SourceKind.COMPOSE, 2, SourceKind.KUBERNETES, 1, SourceKind.DOCKERFILE, 1, SourceKind.DAEMON_JSON, 1),
                 Map.of(SourceKind.COMPOSE, 1, SourceKind.KUBERNETES, 1, SourceKind.DOCKERFILE, 1, SourceKind.DAEMON_JSON, 1),
-                List.of(new SkippedFile("assets/logo.bin", "binary file"), new SkippedFile("dump.yaml", "larger than 10 MiB")),
+                List.of(new SkippedFile("assets/logo.bin", "binary file"), new SkippedFile("dump.yaml", "larger than 10 MiB limit (use --max-file-size)", true)),
                 5);
         return new Report(findings, suppressed, diagnostics, coverage,
                 List.of(PRIVILEGED, MISSING_HEALTHCHECK, HOST_NETWORK, DEFAULT_BRIDGE, SERVICE_LABELS));

@@ -87,11 +87,23 @@ class FileDiscoveryTest {
     }
 
     @Test
-    void aSymbolicLinkLoopIsSkippedNotFollowed() throws Exception {
+    void aLinkInsideTheScannedFolderIsLeftAloneSinceItsTargetIsScannedUnderItsOwnName() throws Exception {
+        write("app/compose.yaml", COMPOSE);
+        Files.createSymbolicLink(dir.resolve("app/again"), dir.resolve("app"));
+        Files.createSymbolicLink(dir.resolve("docker-compose.yml"), dir.resolve("app/compose.yaml"));
+
+        Discovery found = discover(dir);
+
+        assertThat(shownPaths(found)).containsExactly(shown("app/compose.yaml"));
+        assertThat(found.skipped()).isEmpty();
+    }
+
+    @Test
+    void withFollowSymlinksALinkLoopIsSkippedNotFollowed() throws Exception {
         write("app/compose.yaml", COMPOSE);
         Files.createSymbolicLink(dir.resolve("app/again"), dir.resolve("app"));
 
-        Discovery found = discover(dir);
+        Discovery found = new FileDiscovery(List.of(), ScanRequest.DEFAULT_MAX_FILE_SIZE, true).discover(List.of(dir));
 
         assertThat(shownPaths(found)).containsExactly(shown("app/compose.yaml"));
         assertThat(found.skipped()).containsExactly(new SkippedFile(shown("app/again"), "symbolic link loop"));
@@ -108,12 +120,32 @@ class FileDiscoveryTest {
     }
 
     @Test
-    void aLinkedFolderIsScannedThroughTheLink() throws Exception {
+    void aLinkLeavingTheScannedFolderIsReportedAndNotFollowed() throws Exception {
+        write("real/pod.yaml", KUBERNETES);
+        Path scanned = Files.createDirectory(dir.resolve("scanned"));
+        Files.createSymbolicLink(scanned.resolve("linked"), dir.resolve("real"));
+        Files.createSymbolicLink(scanned.resolve("root"), Path.of("/"));
+        Files.createSymbolicLink(scanned.resolve("notes.txt"), dir.resolve("real/pod.yaml"));
+
+        Discovery found = discover(scanned);
+
+        assertThat(found.files()).isEmpty();
+        assertThat(found.skipped()).containsExactly(
+                new SkippedFile(shown("scanned/linked"), "symbolic link to " + dir.toRealPath().resolve("real")
+                        + ", outside the scanned folder; not followed (--follow-symlinks follows it)"),
+                new SkippedFile(shown("scanned/root"), "symbolic link to /, outside the scanned folder; not followed (--follow-symlinks follows it)"));
+        assertThat(found.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void withFollowSymlinksALinkedFolderIsScannedThroughTheLink() throws Exception {
         write("real/pod.yaml", KUBERNETES);
         Path scanned = Files.createDirectory(dir.resolve("scanned"));
         Files.createSymbolicLink(scanned.resolve("linked"), dir.resolve("real"));
 
-        assertThat(shownPaths(discover(scanned))).containsExactly(shown("scanned/linked/pod.yaml"));
+        Discovery found = new FileDiscovery(List.of(), ScanRequest.DEFAULT_MAX_FILE_SIZE, true).discover(List.of(scanned));
+
+        assertThat(shownPaths(found)).containsExactly(shown("scanned/linked/pod.yaml"));
     }
 
     @Test
@@ -137,8 +169,10 @@ class FileDiscoveryTest {
 
         assertThat(shownPaths(found)).containsExactly(shown("small/compose.yaml"));
         assertThat(found.skipped()).containsExactly(
-                new SkippedFile(shown("big/compose.yaml"), "larger than 100 bytes limit (use --max-file-size)"));
+                new SkippedFile(shown("big/compose.yaml"), "larger than 100 bytes limit (use --max-file-size)", true));
         assertThat(found.skippedByKind()).containsExactly(Map.entry(SourceKind.COMPOSE, 1));
+        assertThat(found.diagnostics()).containsExactly(Diagnostic.error(Origin.at(shown("big/compose.yaml"), 1, 1),
+                "not checked: it is larger than the 100 bytes limit; raise the limit with --max-file-size or leave it out with --exclude"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Image;
 import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -73,16 +72,13 @@ final class BuildLink {
     }
 
     private Optional<Image> read(Path real, String shown, Member build) {
-        if (!Files.isRegularFile(real)) {
+        if (!Files.exists(real)) {
             diagnostics.add(Diagnostic.warning(build.keyOrigin(), "build: the Dockerfile " + shown + " does not exist"));
             return Optional.empty();
         }
         String text;
         try {
-            text = SourceLoader.readText(real);
-        } catch (CharacterCodingException notText) {
-            diagnostics.add(Diagnostic.warning(build.keyOrigin(), "build: the Dockerfile " + shown + " is not a UTF-8 text file"));
-            return Optional.empty();
+            text = files.scope().readText(real);
         } catch (IOException unreadable) {
             diagnostics.add(Diagnostic.warning(build.keyOrigin(), "build: cannot read the Dockerfile " + shown + ": " + SourceLoader.describe(unreadable)));
             return Optional.empty();

@@ -4,9 +4,9 @@ import dev.shipshape.load.yaml.YamlDocuments;
 import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Origin;
+import dev.shipshape.scan.ReadScope;
 import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,10 +27,22 @@ final class ComposeFiles {
     private final Map<String, Path> folderOfShownFile = new HashMap<>();
     private final Map<Path, Optional<ComposeNode>> byRealPath = new HashMap<>();
 
+    private final ReadScope scope;
+
     ComposeFiles(Interpolation interpolation, List<Diagnostic> diagnostics, List<String> filesRead) {
+        this(interpolation, diagnostics, filesRead, ReadScope.DEFAULT);
+    }
+
+    /** @param scope how large a file may be read, and the scanned folders */
+    ComposeFiles(Interpolation interpolation, List<Diagnostic> diagnostics, List<String> filesRead, ReadScope scope) {
         this.trees = new InterpolatedTree(interpolation, diagnostics);
         this.diagnostics = diagnostics;
         this.filesRead = filesRead;
+        this.scope = scope;
+    }
+
+    ReadScope scope() {
+        return scope;
     }
 
     /** The input file itself: errors reading it are reported at its first line. */
@@ -56,6 +68,10 @@ final class ComposeFiles {
         Optional<ComposeNode> cached = byRealPath.get(key);
         if (cached != null) return cached;
         remember(file, shownPath);
+        if (!scope.contains(file)) {
+            // Compose reads it (monorepos share base files), and so does the scan, or the service would be judged without it.
+            diagnostics.add(Diagnostic.warning(requestedAt, purpose + " " + shownPath + " is outside the scanned folders; it is read all the same"));
+        }
         Optional<ComposeNode> tree = read(file, shownPath, requestedAt, purpose + " ", keepMergeTags);
         byRealPath.put(key, tree);
         if (!filesRead.contains(shownPath)) filesRead.add(shownPath);
@@ -90,12 +106,7 @@ final class ComposeFiles {
     private Optional<ComposeNode> read(Path file, String shownPath, Origin requestedAt, String purpose, boolean keepMergeTags) {
         String text;
         try {
-            text = SourceLoader.readText(file);
-        } catch (CharacterCodingException notText) {
-            diagnostics.add(Diagnostic.error(requestedAt, purpose.isEmpty()
-                    ? "not a UTF-8 text file; skipped"
-                    : purpose + shownPath + " is not a UTF-8 text file"));
-            return Optional.empty();
+            text = scope.readText(file);
         } catch (IOException unreadable) {
             diagnostics.add(Diagnostic.error(requestedAt, (purpose.isEmpty() ? "cannot read the file" : "cannot read " + purpose + shownPath)
                     + ": " + SourceLoader.describe(unreadable)));

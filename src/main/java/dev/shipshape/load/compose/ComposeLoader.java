@@ -8,9 +8,9 @@ import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Suppression;
+import dev.shipshape.scan.ReadScope;
 import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +38,17 @@ public final class ComposeLoader {
             "docker-compose.yaml", List.of("docker-compose.override.yaml", "docker-compose.override.yml"),
             "docker-compose.yml", List.of("docker-compose.override.yml", "docker-compose.override.yaml"));
 
+    private final ReadScope scope;
+
+    public ComposeLoader() {
+        this(ReadScope.DEFAULT);
+    }
+
+    /** @param scope the size limit of every file read, and the scanned folders ({@code include}, {@code extends} outside them are reported) */
+    public ComposeLoader(ReadScope scope) {
+        this.scope = scope;
+    }
+
     /**
      * @param shownPath   how findings name the file; files beside it are named relative to it
      * @param environment the variables interpolation sees before those of {@code .env}
@@ -56,7 +67,7 @@ public final class ComposeLoader {
         Map<String, String> variables = kind == SourceKind.COMPOSE
                 ? withDotEnv(file, shownPath, environment, diagnostics, filesRead)
                 : environment;
-        ComposeFiles files = new ComposeFiles(new Interpolation(variables), diagnostics, filesRead);
+        ComposeFiles files = new ComposeFiles(new Interpolation(variables), diagnostics, filesRead, scope);
 
         Optional<ComposeNode> input = text == null ? files.readInput(file, shownPath) : files.parseInput(file, shownPath, text);
         if (input.isEmpty()) {
@@ -117,18 +128,15 @@ public final class ComposeLoader {
     }
 
     /** The environment, with the variables of the {@code .env} file beside the Compose file under it (the environment wins). */
-    private static Map<String, String> withDotEnv(Path file, String shownPath, Map<String, String> environment,
+    private Map<String, String> withDotEnv(Path file, String shownPath, Map<String, String> environment,
                                                   List<Diagnostic> diagnostics, List<String> filesRead) {
         Path folder = file.toAbsolutePath().getParent();
         Path dotEnv = folder == null ? null : folder.resolve(".env");
-        if (dotEnv == null || !Files.isRegularFile(dotEnv)) return environment;
+        if (dotEnv == null || !Files.exists(dotEnv)) return environment;
         String shown = ComposeFiles.shownSibling(shownPath, ".env");
         String text;
         try {
-            text = SourceLoader.readText(dotEnv);
-        } catch (CharacterCodingException notText) {
-            diagnostics.add(Diagnostic.warning(Origin.at(shown, 1, 1), "not a UTF-8 text file; its variables are not used"));
-            return environment;
+            text = scope.readText(dotEnv);
         } catch (IOException unreadable) {
             diagnostics.add(Diagnostic.warning(Origin.at(shown, 1, 1), "cannot read the file: " + SourceLoader.describe(unreadable)
                     + "; its variables are not used"));

@@ -1,7 +1,7 @@
 package dev.shipshape.load.daemon;
 
 import dev.shipshape.load.LoadResult;
-import dev.shipshape.load.yaml.YamlDocuments;
+import dev.shipshape.load.yaml.StrictJson;
 import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.DaemonConfig;
 import dev.shipshape.model.Diagnostic;
@@ -9,20 +9,21 @@ import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads a Docker daemon.json into the model.
  *
- * <p>The JSON is read with the YAML reader (JSON is YAML 1.2), which keeps positions. Each
- * setting's origin is its key; a key that is absent is unset at the top-level {@code {}. A
- * value of the wrong type is what makes dockerd refuse to start, so it is a warning naming the
- * key and the type it needs, and the setting stays unset (at its key). A JSON {@code null} is
- * ignored, as dockerd's decoder ignores it. Keys the model does not hold are not reported:
- * dockerd accepts its command-line flag names, which differ by version and platform.
+ * <p>The file is read as strict JSON ({@link StrictJson}), as dockerd reads it: a comment, a
+ * trailing comma, single quotes or a second value are errors with their line and column, and the
+ * daemon is then not in the model at all, so a file dockerd would refuse is never judged as a
+ * working configuration. Each setting's origin is its key; a key that is absent is unset at the
+ * top-level {@code {}. A value of the wrong type also makes dockerd refuse to start, so it is an
+ * error naming the key and the type it needs, and the setting stays unset (at its key). A key given
+ * twice is an error, and the last one counts, as in dockerd. A JSON {@code null} is ignored, as
+ * dockerd's decoder ignores it. Keys the model does not hold are not reported: dockerd accepts its
+ * command-line flag names, which differ by version and platform.
  */
 public final class DaemonConfigLoader {
 
@@ -32,19 +33,12 @@ public final class DaemonConfigLoader {
             // dockerd takes an empty file as an empty configuration
             return result(unsetConfig(Origin.at(shownPath, 1, 1)), diagnostics);
         }
-        YamlDocuments.Parsed parsed = YamlDocuments.parse(shownPath, withoutLeadingTabs(text));
+        StrictJson.Parsed parsed = StrictJson.parse(shownPath, text);
         diagnostics.addAll(parsed.diagnostics());
-        if (parsed.documents().isEmpty()) {
-            if (diagnostics.isEmpty()) {
-                diagnostics.add(Diagnostic.error(Origin.at(shownPath, 1, 1), "daemon.json holds no JSON object"));
-            }
+        if (parsed.document().isEmpty()) {
             return new LoadResult(Inventory.empty(), diagnostics, List.of(), List.of());
         }
-        if (parsed.documents().size() > 1) {
-            diagnostics.add(Diagnostic.error(parsed.documents().get(1).origin(),
-                    "daemon.json must hold one JSON object; everything after the first is ignored"));
-        }
-        YamlNode root = parsed.documents().getFirst();
+        YamlNode root = parsed.document().get();
         if (root.isNull()) {
             return result(unsetConfig(root.origin()), diagnostics);
         }
@@ -53,12 +47,7 @@ public final class DaemonConfigLoader {
                     "daemon.json must hold a JSON object ({…}), not " + root.describeType()));
             return new LoadResult(Inventory.empty(), diagnostics, List.of(), List.of());
         }
-        QuotedScalars quotes = new QuotedScalars(text);
-        if (quotes.at(root.origin()) != '{') {
-            diagnostics.add(Diagnostic.error(root.origin(),
-                    "daemon.json must be JSON: this is a YAML mapping, which dockerd cannot read"));
-        }
-        return result(new Reader(root, quotes, diagnostics).read(), diagnostics);
+        return result(new Reader(root, diagnostics).read(), diagnostics);
     }
 
     private static LoadResult result(DaemonConfig config, List<Diagnostic> diagnostics) {
@@ -70,34 +59,20 @@ public final class DaemonConfigLoader {
                 Setting.unset(origin), Setting.unset(origin), Setting.unset(origin), List.of());
     }
 
-    /**
-     * JSON allows tabs before the top-level value, the YAML reader does not (it takes them for
-     * indentation); a space in their place keeps every column where it was.
-     */
-    private static String withoutLeadingTabs(String text) {
-        int end = 0;
-        while (end < text.length() && Character.isWhitespace(text.charAt(end))) end++;
-        if (text.lastIndexOf('\t', end) < 0) return text;
-        return text.substring(0, end).replace('\t', ' ') + text.substring(end);
-    }
-
     /** Reads the settings the model holds from the top-level object. */
     private static final class Reader {
 
-        private final QuotedScalars quotes;
         private final List<Diagnostic> diagnostics;
         private final Origin top;
         private final List<YamlNode.Entry> written;
 
-        Reader(YamlNode root, QuotedScalars quotes, List<Diagnostic> diagnostics) {
+        Reader(YamlNode root, List<Diagnostic> diagnostics) {
             this.written = root.entries();
-            this.quotes = quotes;
             this.diagnostics = diagnostics;
             this.top = root.origin();
         }
 
         DaemonConfig read() {
-            warnAboutRepeatedKeys();
             return new DaemonConfig(top,
                     stringList("hosts"),
                     bool("tls"),
@@ -107,16 +82,6 @@ public final class DaemonConfigLoader {
                     bool("no-new-privileges"),
                     bool("live-restore"),
                     stringList("authorization-plugins"));
-        }
-
-        private void warnAboutRepeatedKeys() {
-            Set<String> seen = new HashSet<>();
-            for (YamlNode.Entry entry : written) {
-                if (!seen.add(entry.key())) {
-                    diagnostics.add(Diagnostic.warning(entry.origin(),
-                            "'" + entry.key() + "' is given more than once; dockerd uses the last one"));
-                }
-            }
         }
 
         private Setting<Boolean> bool(String key) {
@@ -170,7 +135,7 @@ public final class DaemonConfigLoader {
                         if (isString(item)) {
                             items.add(Setting.of(item.textOr(""), item.origin()));
                         } else {
-                            diagnostics.add(Diagnostic.warning(item.origin(), "'" + key
+                            diagnostics.add(Diagnostic.error(item.origin(), "'" + key
                                     + "' must be a list of strings; this entry is " + describe(item)));
                         }
                     }
@@ -187,8 +152,8 @@ public final class DaemonConfigLoader {
             return found;
         }
 
-        private boolean isString(YamlNode value) {
-            return value.isScalar() && !value.isNull() && quotes.isQuoted(value.origin());
+        private static boolean isString(YamlNode value) {
+            return value.isString();
         }
 
         private static boolean isNumber(String text) {
@@ -201,7 +166,7 @@ public final class DaemonConfigLoader {
         }
 
         private void wrongType(String key, Origin origin, String expected, YamlNode value) {
-            diagnostics.add(Diagnostic.warning(origin, "'" + key + "' must be " + expected + ", not "
+            diagnostics.add(Diagnostic.error(origin, "'" + key + "' must be " + expected + ", not "
                     + describe(value) + "; dockerd will not start with this file"));
         }
 

@@ -19,8 +19,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class YamlDocuments {
 
-    /** Aliases per collection: enough for real files, far too few for a "billion laughs" bomb. */
-    private static final int MAX_ALIASES = 100;
+    /**
+     * How many nodes aliases may add to one file when they are expanded, beyond the nodes written:
+     * real files with anchors ({@code <<: *defaults} on every service) add a few thousand; a
+     * "billion laughs" document adds hundreds of millions from a few hundred bytes. The count of
+     * aliases says nothing about this (81 aliases make a billion), so the parser's alias limit is
+     * set out of the way and the expanded size is what is limited.
+     */
+    static final long MAX_ALIAS_EXPANSION = 1_000_000;
+    private static final int NO_ALIAS_LIMIT = Integer.MAX_VALUE;
 
     private YamlDocuments() {
     }
@@ -33,15 +40,37 @@ public final class YamlDocuments {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setMaxAliasesForCollections(NO_ALIAS_LIMIT)
                 .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
                 .setUseMarks(true)
                 .build();
         List<YamlNode> documents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        long expansionLeft = MAX_ALIAS_EXPANSION;
+        boolean mayHaveAliases = text.indexOf('*') >= 0; // an alias is written *name
         try {
             for (Node node : new Compose(settings).composeAllFromString(text)) {
-                if (node != null) documents.add(new YamlNode(node, file));
+                if (node == null) continue;
+                if (!mayHaveAliases) {
+                    documents.add(new YamlNode(node, file));
+                    continue;
+                }
+                ExpandedSize.Result size = ExpandedSize.of(node);
+                if (size.recursive().isPresent()) {
+                    diagnostics.add(Diagnostic.error(new YamlNode(size.recursive().get(), file).origin(),
+                            "this node contains itself through an alias, so it has no end; the document is not read"));
+                    continue;
+                }
+                ExpandedSize.Measure measure = size.measure().orElseThrow();
+                long added = measure.expanded() - measure.distinct();
+                if (added > expansionLeft) {
+                    Node at = ExpandedSize.innermostAbove(node, measure.distinct() + expansionLeft);
+                    diagnostics.add(Diagnostic.error(new YamlNode(at, file).origin(), ("aliases here expand the document by more than %,d nodes "
+                            + "(a \"billion laughs\" document?); the document is not read").formatted(MAX_ALIAS_EXPANSION)));
+                    continue;
+                }
+                expansionLeft -= added;
+                documents.add(new YamlNode(node, file));
             }
         } catch (MarkedYamlEngineException syntaxError) {
             Origin where = syntaxError.getProblemMark().or(syntaxError::getContextMark)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -72,6 +73,11 @@ public final class YamlNode {
 
     public boolean isScalar() {
         return node instanceof ScalarNode;
+    }
+
+    /** A quoted scalar: a JSON string, where {@code "true"} is not {@code true}. */
+    public boolean isString() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() != ScalarStyle.PLAIN && !isNull();
     }
 
     /** True for an explicit {@code null}, {@code ~} or an empty value. */

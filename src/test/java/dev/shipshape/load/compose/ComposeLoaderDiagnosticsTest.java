@@ -130,7 +130,7 @@ class ComposeLoaderDiagnosticsTest {
         Path file = folder.resolve(FILE);
         Files.write(file, new byte[] {'s', ':', ' ', (byte) 0xff, (byte) 0xfe});
         LoadResult result = new ComposeLoader().load(file, FILE, SourceKind.COMPOSE, Map.of());
-        assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 1), "not a UTF-8 text file; skipped"));
+        assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 1), "cannot read the file: not valid UTF-8 text"));
     }
 
     @Test

@@ -115,11 +115,11 @@ class DaemonConfigLoaderTest {
     class WrongTypes {
 
         @Test
-        void aStringWhereABooleanBelongsIsAWarningAndLeavesItUnset() {
+        void aStringWhereABooleanBelongsIsAnErrorAndLeavesItUnset() {
             LoadResult result = load("{\n  \"icc\": \"no\"\n}");
 
             assertThat(config(result).icc()).isEqualTo(Setting.unset(at(2, 3)));
-            assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(at(2, 3),
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(2, 3),
                     "'icc' must be a boolean (true or false), not the string \"no\"; dockerd will not start with this file"));
         }
 
@@ -154,26 +154,26 @@ class DaemonConfigLoaderTest {
             LoadResult result = load("{\"hosts\": \"tcp://0.0.0.0:2375\"}");
 
             assertThat(config(result).hosts()).isEmpty();
-            assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(at(1, 2),
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 2),
                     "'hosts' must be a list of strings, not the string \"tcp://0.0.0.0:2375\"; dockerd will not start with this file"));
         }
 
         @Test
-        void aNonStringListItemIsAWarningAtTheItemAndTheOthersStay() {
+        void aNonStringListItemIsAnErrorAtTheItemAndTheOthersStay() {
             LoadResult result = load("{\"authorization-plugins\": [\"authz\", {\"name\": \"x\"}]}");
 
             assertThat(config(result).authorizationPlugins()).containsExactly(Setting.of("authz", at(1, 28)));
-            assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(at(1, 37),
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 37),
                     "'authorization-plugins' must be a list of strings; this entry is an object"));
         }
 
         @Test
-        void aRepeatedKeyWarnsAndTheLastOneCounts() {
+        void aRepeatedKeyIsAnErrorAndTheLastOneCountsAsInDockerd() {
             LoadResult result = load("{\"icc\": true,\n \"icc\": false}");
 
             assertThat(config(result).icc()).isEqualTo(Setting.of(false, at(2, 2)));
-            assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(at(2, 2),
-                    "'icc' is given more than once; dockerd uses the last one"));
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(2, 2),
+                    "'icc' is given more than once (first at line 1); dockerd takes the last, other readers may not: give each key once"));
         }
 
         @Test
@@ -215,12 +215,12 @@ class DaemonConfigLoaderTest {
         }
 
         @Test
-        void yamlInsteadOfJsonIsAnErrorButItsSettingsAreRead() {
+        void yamlInsteadOfJsonIsAnErrorAndNoDaemonIsJudged() {
             LoadResult result = load("icc: false\n");
 
-            assertThat(config(result).icc()).isEqualTo(Setting.of(false, at(1, 1)));
-            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 1),
-                    "daemon.json must be JSON: this is a YAML mapping, which dockerd cannot read"));
+            assertThat(result.inventory().daemons()).isEmpty();
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(at(1, 1), "not valid JSON: unexpected 'icc': "
+                    + "a JSON value is a \"string\", a number, an {object}, an [array], true, false or null"));
         }
 
         @Test
@@ -231,6 +231,43 @@ class DaemonConfigLoaderTest {
         @Test
         void jsonNullIsAnEmptyConfiguration() {
             assertThat(clean("null").icc().isSet()).isFalse();
+        }
+    }
+
+    /** What dockerd's JSON decoder refuses is an error at its place, and no daemon is judged from the file. */
+    @Nested
+    class StrictJsonAsDockerdReadsIt {
+
+        private void refused(String text, Origin where, String message) {
+            LoadResult result = load(text);
+            assertThat(result.inventory().daemons()).isEmpty();
+            assertThat(result.diagnostics()).containsExactly(Diagnostic.error(where, message));
+        }
+
+        @Test void aLineComment() { refused("{\n  // hardened\n  \"icc\": false\n}", at(2, 3), "not valid JSON: a comment; JSON has no comments"); }
+        @Test void aBlockComment() { refused("{\"icc\": false /* off */}", at(1, 15), "not valid JSON: a comment; JSON has no comments"); }
+        @Test void aHashComment() { refused("# docker\n{\"icc\": false}", at(1, 1), "not valid JSON: a comment; JSON has no comments"); }
+        @Test void aTrailingCommaInAnObject() { refused("{\"icc\": false,\n}", at(2, 1), "not valid JSON: a comma before '}'; JSON allows no trailing comma"); }
+        @Test void aTrailingCommaInAList() { refused("{\"hosts\": [\"unix:///x\",]}", at(1, 24), "not valid JSON: a comma before ']'; JSON allows no trailing comma"); }
+        @Test void singleQuotes() { refused("{'icc': false}", at(1, 2), "not valid JSON: a string in single quotes; JSON strings take double quotes"); }
+        @Test void anUnquotedKey() { refused("{icc: false}", at(1, 2), "not valid JSON: a key without double quotes"); }
+        @Test void aSecondValue() { refused("{\"icc\": false}\n{\"tls\": true}", at(2, 1), "not valid JSON: a second value after the first; a JSON file holds one"); }
+        @Test void anUnfinishedObject() { refused("{\"icc\": false", at(1, 14), "not valid JSON: the file ends before the JSON value does"); }
+
+        @Test
+        void theLastOfRepeatedKeysCountsInEveryObject() {
+            LoadResult result = load("{\"icc\": false, \"tls\": true, \"icc\": true}");
+
+            assertThat(config(result).icc()).isEqualTo(Setting.of(true, at(1, 29)));
+            assertThat(result.diagnostics()).extracting(Diagnostic::level).containsExactly(Diagnostic.Level.ERROR);
+        }
+
+        @Test
+        void nestingDeeperThanTheReaderTakesIsAnErrorNotACrash() {
+            LoadResult result = load("{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+
+            assertThat(result.inventory().daemons()).isEmpty();
+            assertThat(result.diagnostics()).extracting(Diagnostic::message).containsExactly("not valid JSON: nested too deeply or too long to read");
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.shipshape.load.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Origin;
+import java.time.Duration;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+class YamlDocumentsTest {
+
+    /** Nine aliases of nine aliases …: 81 aliases, a few hundred bytes, 9^9 nodes expanded. */
+    private static String billionLaughs() {
+        StringBuilder text = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char name = 'b'; name <= 'i'; name++) {
+            text.append(name).append(": &").append(name).append(" [")
+                    .append(String.join(", ", Collections.nCopies(9, "*" + (char) (name - 1)))).append("]\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aBillionLaughsDocumentIsRefusedAtTheAliasThatExplodes() {
+        YamlDocuments.Parsed parsed = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> YamlDocuments.parse("bomb.yaml", billionLaughs()));
+
+        assertThat(parsed.documents()).isEmpty();
+        // g holds 9^7 = 4,782,969 nodes, the first entry over the limit; its own items (9^6 each) are under it
+        assertThat(parsed.diagnostics()).containsExactly(Diagnostic.error(Origin.at("bomb.yaml", 7, 1),
+                "aliases here expand the document by more than 1,000,000 nodes (a \"billion laughs\" document?); the document is not read"));
+    }
+
+    @Test
+    void manyAliasesThatExpandModestlyAreFine() {
+        StringBuilder text = new StringBuilder("x-defaults: &defaults {restart: always, read_only: true}\nservices:\n");
+        for (int service = 0; service < 500; service++) text.append("  s").append(service).append(": {<<: *defaults, image: nginx}\n");
+
+        YamlDocuments.Parsed parsed = YamlDocuments.parse("compose.yaml", text.toString());
+
+        assertThat(parsed.diagnostics()).isEmpty();
+        assertThat(parsed.documents().getFirst().at("services", "s499", "restart").flatMap(YamlNode::text)).contains("always");
+    }
+
+    @Test
+    void aNodeThatContainsItselfIsRefusedNotWalkedForever() {
+        YamlDocuments.Parsed parsed = YamlDocuments.parse("loop.yaml", "kind: List\nitems: &items\n  - *items\n");
+
+        assertThat(parsed.documents()).isEmpty();
+        assertThat(parsed.diagnostics()).containsExactly(Diagnostic.error(Origin.at("loop.yaml", 2, 8),
+                "this node contains itself through an alias, so it has no end; the document is not read"));
+    }
+
+    @Test
+    void theExpansionLimitIsForTheWholeFileNotEachDocument() {
+        String medium = "a: &a [" + String.join(", ", Collections.nCopies(1000, "x")) + "]\nb: [" + String.join(", ", Collections.nCopies(600, "*a")) + "]\n";
+
+        YamlDocuments.Parsed parsed = YamlDocuments.parse("twice.yaml", medium + "---\n" + medium);
+
+        assertThat(parsed.documents()).hasSize(1);
+        assertThat(parsed.diagnostics()).extracting(Diagnostic::origin).containsExactly(Origin.at("twice.yaml", 5, 1));
+    }
+}
