@@ -27,13 +27,7 @@ final class PodSpecReader {
      * @param claimTemplates   the names of a StatefulSet's {@code volumeClaimTemplates}, which containers mount by name
      */
     List<Container> read(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<Setting<String>> claimTemplates) {
-        PodContext pod = new PodContext(ownerDescription,
-                spec.bool("hostNetwork").orElse(null),
-                spec.bool("hostPID").orElse(null),
-                spec.bool("hostIPC").orElse(null),
-                securityContexts.readPod(spec.mapping("securityContext")),
-                PodVolumes.read(spec.list("volumes"), claimTemplates, problems),
-                annotations);
+        PodContext pod = context(spec, ownerDescription, annotations, claimTemplates);
         List<Container> read = new ArrayList<>();
         for (ContainerRole role : ContainerRole.values()) {
             List<YamlNode> items = spec.list(role.listKey());
@@ -45,6 +39,17 @@ final class PodSpecReader {
             }
         }
         return read;
+    }
+
+    /** What the pod spec states for all its containers (also what a custom resource's single-container template states). */
+    PodContext context(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<Setting<String>> claimTemplates) {
+        return new PodContext(ownerDescription,
+                spec.bool("hostNetwork").orElse(null),
+                spec.bool("hostPID").orElse(null),
+                spec.bool("hostIPC").orElse(null),
+                securityContexts.readPod(spec.mapping("securityContext")),
+                PodVolumes.read(spec.list("volumes"), claimTemplates, problems),
+                annotations);
     }
 
     /** True when the key holds something other than a list or null (already reported as the wrong type). */
