@@ -18,6 +18,7 @@ import java.util.Set;
  * @param environment   the variables Compose interpolation sees
  * @param baseline      {@code --baseline}: report only findings that are not in this baseline file
  * @param writeBaseline {@code --write-baseline}: the baseline file to be written (its folder is what paths in it are relative to)
+ * @param compose       how Compose variables are found: {@code --env-file}, {@code --env}, {@code --strict-env}
  */
 public record ScanRequest(
         List<Path> paths,
@@ -28,9 +29,21 @@ public record ScanRequest(
         Set<String> skipRules,
         Map<String, String> environment,
         Optional<Path> baseline,
-        Optional<Path> writeBaseline) {
+        Optional<Path> writeBaseline,
+        ComposeOptions compose) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    /** What the command line says about Compose variables, beyond the environment. */
+    public record ComposeOptions(List<Path> envFiles, Map<String, String> variables, boolean strictEnv) {
+
+        public static final ComposeOptions NONE = new ComposeOptions(List.of(), Map.of(), false);
+
+        public ComposeOptions {
+            envFiles = List.copyOf(envFiles);
+            variables = Map.copyOf(variables);
+        }
+    }
 
     public ScanRequest {
         paths = List.copyOf(paths);
@@ -44,5 +57,12 @@ public record ScanRequest(
     public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
             Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment) {
         this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, Optional.empty(), Optional.empty());
+    }
+
+    /** A request with no Compose options beyond the environment. */
+    public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
+            Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment, Optional<Path> baseline,
+            Optional<Path> writeBaseline) {
+        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, baseline, writeBaseline, ComposeOptions.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipshape.scan;
 
+import dev.shipshape.load.compose.ComposeEnvironment;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.SourceKind;
@@ -68,10 +69,11 @@ public final class Scanner {
         List<Rule> rules = RuleSelection.select(available, policy, request.onlyRules(), request.skipRules());
         Discovery discovery = new FileDiscovery(request.excludes(), request.maxFileSize()).discover(paths);
 
-        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(request.environment()));
+        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
+        ComposeEnvironment compose = composeEnvironment(request, diagnostics);
+        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(compose));
         List<LoadedFile> loaded = loader.loadAll(discovery.files());
         Inventory.Builder inventory = Inventory.builder();
-        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
         List<Suppression> suppressions = new ArrayList<>();
         for (LoadedFile file : loaded) {
             inventory.addAll(file.result().inventory());
@@ -111,6 +113,16 @@ public final class Scanner {
         }
         Optional<Path> found = PolicyFile.find(start);
         return found.isPresent() ? PolicyFile.read(found.get(), shownFromWorkingFolder(found.get())) : Policy.DEFAULT;
+    }
+
+    private static ComposeEnvironment composeEnvironment(ScanRequest request, List<Diagnostic> diagnostics) throws ConfigurationException {
+        ScanRequest.ComposeOptions options = request.compose();
+        try {
+            return ComposeEnvironment.fromCommandLine(request.environment(), options.envFiles(), options.variables(), options.strictEnv(),
+                    diagnostics);
+        } catch (ComposeEnvironment.UnreadableEnvFile unreadable) {
+            throw new ConfigurationException(unreadable.getMessage());
+        }
     }
 
     private static PolicyStep.BaselineInput readBaseline(Path file) throws ConfigurationException {

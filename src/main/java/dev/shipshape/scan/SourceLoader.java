@@ -1,6 +1,7 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.load.LoadResult;
+import dev.shipshape.load.compose.ComposeEnvironment;
 import dev.shipshape.load.compose.ComposeLoader;
 import dev.shipshape.load.daemon.DaemonConfigLoader;
 import dev.shipshape.load.dockerfile.DockerfileLoader;
@@ -19,16 +20,21 @@ import java.util.Map;
 /** Loads one file with the loader its kind names; a file that cannot be read becomes a diagnostic. */
 public final class SourceLoader {
 
-    private final Map<String, String> environment;
+    private final ComposeEnvironment compose;
 
     /** @param environment the variables Compose interpolation sees (the process environment in real runs) */
     public SourceLoader(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this(ComposeEnvironment.of(environment));
+    }
+
+    /** @param compose the variables Compose interpolation sees, and how ({@code --env-file}, {@code --strict-env}) */
+    public SourceLoader(ComposeEnvironment compose) {
+        this.compose = compose;
     }
 
     public LoadResult load(Path file, String shownPath, SourceKind kind) {
         if (kind == SourceKind.COMPOSE || kind == SourceKind.STACK) {
-            return new ComposeLoader().load(file, shownPath, kind, environment);
+            return new ComposeLoader().load(file, shownPath, kind, compose, null);
         }
         String text;
         try {
@@ -53,7 +59,7 @@ public final class SourceLoader {
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, String text) {
         return switch (kind) {
-            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, environment, text);
+            case COMPOSE, STACK -> new ComposeLoader().load(file, shownPath, kind, compose, text);
             case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
             case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
             case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);
