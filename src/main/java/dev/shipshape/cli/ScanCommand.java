@@ -196,7 +196,8 @@ final class ScanCommand implements Callable<Integer> {
                 report.diagnostics(),
                 report.coverage(),
                 report.rules(),
-                report.baseline());
+                report.baseline(),
+                report.policies());
     }
 
     private int usageError(String message) {
