@@ -37,9 +37,15 @@ import picocli.CommandLine.Spec;
                     + "for what keeps them from production, and exit with 1 when something at or above "
                     + "--fail-on is found.",
             "",
-            "Folders are searched recursively. A project's .shipshape.yaml (looked for upward from the "
-                    + "first PATH, or given with --config) chooses rules, severities and the failing threshold, "
-                    + "waives accepted risks until a date, and adds the project's own rules in CEL.",
+            "Folders are searched recursively. A project's .shipshape.yaml chooses rules, severities and the "
+                    + "failing threshold, waives accepted risks until a date, and adds the project's own rules in CEL.",
+            "",
+            "Each file is governed by the nearest .shipshape.yaml in its folder or above it, up to the top of its "
+                    + "repository (the folder holding .git); one above the repository is never used unless --config "
+                    + "names it, and --config makes one file govern everything. So a monorepo's folders keep their own "
+                    + "policies, whatever the order of the PATHs. Rules across objects (a Service and the pods it "
+                    + "selects, two workloads on one host port) see every file of the scan; each finding is then "
+                    + "governed by the policy of the file it points at. The report names the policy files it used.",
             "",
             "An estate with known findings adopts shipshape with a baseline: --write-baseline records today's "
                     + "findings, and later scans with --baseline report (and fail on) only new ones, and list "
