@@ -9,6 +9,7 @@ import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.Workload;
+import dev.shipshape.policy.Subjects;
 import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleEngine;
@@ -75,6 +76,19 @@ class CustomResourceTest {
                 "mpijob.yaml:26:15 runs-as-root container 'worker' in MPIJob 'train' (spec.mpiReplicaSpecs.Worker.template)"
                         + " sets neither runAsNonRoot: true nor runAsUser: unless its image sets a non-root USER, it runs as root",
                 "mpijob.yaml:29:17 privileged-container container 'worker' in MPIJob 'train' (spec.mpiReplicaSpecs.Worker.template) runs privileged");
+    }
+
+    @Test
+    void aFindingsSubjectNamesTheTemplateSoThatBaselinesTellTemplatesApart() throws IOException {
+        LoadResult result = load("mpijob.yaml");
+        Subjects subjects = new Subjects(result.inventory());
+
+        List<String> identities = new RuleEngine(List.of(new dev.shipshape.rules.security.RunsAsRoot())).run(result.inventory()).stream()
+                .map(finding -> subjects.of(finding).identity()).toList();
+
+        assertThat(identities).containsExactlyInAnyOrder(
+                "MPIJob//train(spec.mpiReplicaSpecs.Launcher.template)/launcher",
+                "MPIJob//train(spec.mpiReplicaSpecs.Worker.template)/worker");
     }
 
     @Test
