@@ -2,6 +2,7 @@ package dev.shipshape.policy;
 
 import dev.shipshape.scan.ConfigurationException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,7 +79,12 @@ public final class GoverningPolicies {
     }
 
     private Governing lookUp(String shownFile) throws ConfigurationException {
-        Path file = workingFolder.resolve(shownFile).normalize();
+        Path file;
+        try {
+            file = workingFolder.resolve(shownFile).normalize();
+        } catch (InvalidPathException notAPath) {
+            file = workingFolder;
+        }
         Path folder = Files.isDirectory(file) ? file : file.getParent();
         if (folder == null || !Files.isDirectory(folder)) folder = workingFolder;
         Governing known = byFolder.get(folder);

@@ -29,6 +29,7 @@ final class CustomResourceReader {
     private final ContainerReader containers;
     private final SchedulingReader scheduling;
     private final HostAliasReader hostAliases;
+    private final SecurityContextReader securityContexts;
 
     CustomResourceReader(Problems problems) {
         this.problems = problems;
@@ -36,6 +37,7 @@ final class CustomResourceReader {
         this.containers = new ContainerReader(problems);
         this.scheduling = new SchedulingReader(problems);
         this.hostAliases = new HostAliasReader(problems);
+        this.securityContexts = new SecurityContextReader(problems);
     }
 
     /** The object's pod templates as workloads; empty when it holds none (it is then skipped, as before). */
@@ -56,7 +58,7 @@ final class CustomResourceReader {
         Fields podSpec = found.shape() == PodTemplateSearch.Shape.POD_TEMPLATE ? holder.mapping("spec").orElseThrow() : holder;
 
         List<Container> read = found.shape() == PodTemplateSearch.Shape.SINGLE_CONTAINER
-                ? singleContainer(podSpec, description, annotations)
+                ? singleContainer(podSpec, workflowSpec(object, found), description, annotations)
                 : podSpecs.read(podSpec, description, annotations, List.of());
         Setting<String> restartPolicy = podSpec.text("restartPolicy")
                 .or(() -> replicaSpecRestartPolicy(found))
@@ -70,9 +72,25 @@ final class CustomResourceReader {
         return new WorkloadReader.Read(workload, templateMetadata);
     }
 
-    /** An Argo template: its {@code container} or {@code script}, its {@code initContainers} and its {@code sidecars}. */
-    private List<Container> singleContainer(Fields template, String description, ProfileAnnotations annotations) {
-        PodContext pod = podSpecs.context(template, description, annotations, List.of());
+    /**
+     * The workflow spec around an Argo template ({@code spec.templates[i]}, or a CronWorkflow's
+     * {@code spec.workflowSpec.templates[i]}): what it states for every pod of the workflow.
+     */
+    private Optional<Fields> workflowSpec(ManifestObject object, PodTemplateSearch.Found found) {
+        Optional<Fields> spec = object.fields().mapping("spec");
+        if (found.path().startsWith("spec.templates[")) return spec;
+        if (found.path().startsWith("spec.workflowSpec.templates[")) return spec.flatMap(fields -> fields.mapping("workflowSpec"));
+        return Optional.empty();
+    }
+
+    /**
+     * An Argo template: its {@code container} or {@code script}, its {@code initContainers} and its
+     * {@code sidecars}. The template's {@code securityContext} is the pod's, else the workflow's;
+     * the workflow's {@code hostNetwork} holds for every pod, and volumes of both are mounted.
+     */
+    private List<Container> singleContainer(Fields template, Optional<Fields> workflow, String description, ProfileAnnotations annotations) {
+        PodContext own = podSpecs.context(template, description, annotations, List.of());
+        PodContext pod = workflow.isEmpty() ? own : withWorkflowDefaults(template, workflow.get(), own);
         List<Container> read = new ArrayList<>();
         for (YamlNode item : template.list("initContainers")) containers.read(item, ContainerRole.INIT, pod).ifPresent(read::add);
         for (String key : List.of("container", "script")) {
@@ -82,6 +100,17 @@ final class CustomResourceReader {
         }
         for (YamlNode item : template.list("sidecars")) containers.read(item, ContainerRole.REGULAR, pod).ifPresent(read::add);
         return read;
+    }
+
+    private PodContext withWorkflowDefaults(Fields template, Fields workflow, PodContext own) {
+        List<YamlNode> volumes = new ArrayList<>(workflow.list("volumes"));
+        volumes.addAll(template.list("volumes"));
+        return new PodContext(own.ownerDescription(),
+                own.hostNetwork() != null ? own.hostNetwork() : workflow.bool("hostNetwork").orElse(null),
+                own.hostPid(), own.hostIpc(),
+                template.entry("securityContext").isPresent() ? own.security() : securityContexts.readPod(workflow.mapping("securityContext")),
+                PodVolumes.read(volumes, List.of(), problems),
+                own.annotations());
     }
 
     /** A Kubeflow replica spec states the restart policy of its pods beside their template. */

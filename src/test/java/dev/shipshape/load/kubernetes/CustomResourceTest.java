@@ -25,7 +25,8 @@ class CustomResourceTest {
 
     private static final Path FOLDER = Path.of("src/test/resources/load/kubernetes/custom");
     private static final Set<String> SECURITY_RULES = Set.of(
-            "privileged-container", "host-namespace-shared", "host-network", "port-on-all-interfaces", "runs-as-root");
+            "privileged-container", "host-namespace-shared", "host-network", "port-on-all-interfaces", "runs-as-root",
+            "docker-socket-mounted");
 
     private static LoadResult load(String file) throws IOException {
         return new KubernetesLoader().load(file, Files.readString(FOLDER.resolve(file)));
@@ -115,16 +116,23 @@ class CustomResourceTest {
                 tuple("Workflow 'steps-' (spec.templates[2].containerSet)", Origin.at("argo-knative.yaml", 19, 7)),
                 tuple("Service 'hello' (spec.template)", Origin.at("argo-knative.yaml", 29, 3)),
                 // a Job of batch.volcano.sh is not a batch/v1 Job: its pods sit in spec.tasks
-                tuple("Job 'volcano' (spec.tasks[0].template)", Origin.at("argo-knative.yaml", 45, 7)));
+                tuple("Job 'volcano' (spec.tasks[0].template)", Origin.at("argo-knative.yaml", 45, 7)),
+                tuple("CronWorkflow 'nightly' (spec.workflowSpec.templates[0])", Origin.at("argo-knative.yaml", 69, 9)));
         // Argo's single container is named "main" as Argo names it; the template's securityContext is the pod's
         Workload hello = result.inventory().workloads().getFirst();
         assertThat(hello.containers()).singleElement().satisfies(container -> {
             assertThat(container.description()).isEqualTo("container 'main' in Workflow 'steps-' (spec.templates[1])");
             assertThat(container.runAsNonRoot()).isEqualTo(Setting.of(true, Origin.at("argo-knative.yaml", 14, 9)));
         });
+        // the CronWorkflow's workflowSpec states hostNetwork, the securityContext and the volumes of all its pods
         assertThat(findings(result)).filteredOn(line -> !line.contains(" runs-as-root ")).containsExactly(
                 "argo-knative.yaml:35:15 port-on-all-interfaces container '<unnamed>' in Service 'hello' (spec.template)"
-                        + " publishes 80 on every interface");
+                        + " publishes 80 on every interface",
+                "argo-knative.yaml:61:5 host-network CronWorkflow 'nightly' (spec.workflowSpec.templates[0])"
+                        + " uses the host's network namespace",
+                "argo-knative.yaml:67:11 docker-socket-mounted container 'main' in CronWorkflow 'nightly' (spec.workflowSpec.templates[0])"
+                        + " mounts the Docker socket /var/run/docker.sock, which gives it control of the host");
+        assertThat(findings(result)).filteredOn(line -> line.contains(" runs-as-root ") && line.contains("nightly")).isEmpty();
         // Knative allows a nameless container; the loader still says so, as for any pod
         assertThat(result.diagnostics()).extracting(Diagnostic::toString)
                 .containsExactly("argo-knative.yaml:32:11: warning: a container without a 'name'");
