@@ -24,6 +24,12 @@ final class CustomResourceReader {
     /** The name Argo Workflows gives a template's {@code container} or {@code script} when it states none. */
     private static final String SINGLE_CONTAINER_NAME = "main";
 
+    /**
+     * A container of a custom resource may state no name (Knative names it for the user); it is not
+     * reported, and findings call it this.
+     */
+    private static final String UNNAMED_CONTAINER = "<unnamed>";
+
     private final Problems problems;
     private final PodSpecReader podSpecs;
     private final ContainerReader containers;
@@ -59,7 +65,7 @@ final class CustomResourceReader {
 
         List<Container> read = found.shape() == PodTemplateSearch.Shape.SINGLE_CONTAINER
                 ? singleContainer(podSpec, workflowSpec(object, found), description, annotations)
-                : podSpecs.read(podSpec, description, annotations, List.of());
+                : podSpecs.read(podSpec, description, annotations, List.of(), UNNAMED_CONTAINER);
         Setting<String> restartPolicy = podSpec.text("restartPolicy")
                 .or(() -> replicaSpecRestartPolicy(found))
                 .orElse(Setting.unset(origin));

@@ -27,6 +27,15 @@ final class PodSpecReader {
      * @param claimTemplates   the names of a StatefulSet's {@code volumeClaimTemplates}, which containers mount by name
      */
     List<Container> read(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<Setting<String>> claimTemplates) {
+        return read(spec, ownerDescription, annotations, claimTemplates, null);
+    }
+
+    /**
+     * @param defaultName the name of a container that states none, where the kind allows that (a
+     *                    Knative Service's pod template); null where a name is required
+     */
+    List<Container> read(Fields spec, String ownerDescription, ProfileAnnotations annotations, List<Setting<String>> claimTemplates,
+            String defaultName) {
         PodContext pod = context(spec, ownerDescription, annotations, claimTemplates);
         List<Container> read = new ArrayList<>();
         for (ContainerRole role : ContainerRole.values()) {
@@ -35,7 +44,7 @@ final class PodSpecReader {
                 problems.warn(spec.origin(), "the pod spec of " + ownerDescription + " has no 'containers'");
             }
             for (YamlNode item : items) {
-                containers.read(item, role, pod).ifPresent(read::add);
+                containers.read(item, role, pod, defaultName).ifPresent(read::add);
             }
         }
         return read;

@@ -221,7 +221,6 @@ class KubernetesLoaderTest {
                 """);
 
         assertThat(result.diagnostics()).containsExactly(
-                Diagnostic.warning(at(8, 11), "a container without a 'name'"),
                 new Diagnostic(Diagnostic.Level.INFO, at(11, 1), "skipped 1 object of kinds not checked: PodDisruptionBudget"));
         assertThat(result.inventory().services()).isEmpty();
         assertThat(result.inventory().disruptionBudgets()).isEmpty();
