@@ -63,8 +63,9 @@ final class ReportOptions {
     List<String> skipRules = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Use this policy file for everything checked (default: each file is governed by the nearest "
-                    + ".shipshape.yaml in its folder or above, up to its repository's top, the folder with .git).")
+            description = "Use this policy file for everything checked (default: the nearest .shipshape.yaml to each "
+                    + "file scanned, or to the working folder for a live audit, looked for upward to the top of the "
+                    + "repository, the folder with .git).")
     Path configFile;
 
     @Option(names = "--show-suppressed",
