@@ -182,6 +182,19 @@ class ScanGoverningPolicyCommandTest {
     }
 
     @Test
+    void aRuleDisabledInOneFolderStillRunsInTheOthers() throws IOException {
+        write("outer/repo/api/.shipshape.yaml", "disable: [privileged-container]\n");
+
+        CliRun run = CliRun.of("scan", "--format", "json", path("api"), path("web"));
+
+        List<String> privileged = new ArrayList<>();
+        for (JsonNode finding : new ObjectMapper().readTree(run.out()).get("findings")) {
+            if (finding.get("rule").asText().equals("privileged-container")) privileged.add(finding.at("/location/file").asText());
+        }
+        assertThat(privileged).containsExactly(path("web/compose.yaml"));
+    }
+
+    @Test
     void withoutAPolicyFileTheHeaderIsLeftOut() throws IOException {
         Path lone = Files.createDirectories(folder.resolve("lone"));
         Files.createDirectories(lone.resolve(".git"));
