@@ -12,7 +12,8 @@ import java.util.Set;
  * @param paths         files and folders to scan
  * @param excludes      glob patterns of paths to leave out ({@code --exclude})
  * @param maxFileSize   files larger than this many bytes are reported and skipped
- * @param configFile    {@code --config}; when empty, {@code .shipshape.yaml} is looked for upward from the first path
+ * @param configFile    {@code --config}; when empty, each file is governed by the nearest {@code .shipshape.yaml}
+ *                      (see {@link dev.shipshape.policy.GoverningPolicies})
  * @param onlyRules     {@code --rule}: run only these (names, aliases or ids); empty means all enabled rules
  * @param skipRules     {@code --skip-rule}: never run these
  * @param environment   the variables Compose interpolation sees

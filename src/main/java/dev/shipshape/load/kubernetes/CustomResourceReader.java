@@ -4,7 +4,6 @@ import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Rollout;
-import dev.shipshape.model.Scheduling;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
