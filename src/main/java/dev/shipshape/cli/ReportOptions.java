@@ -51,7 +51,7 @@ final class ReportOptions {
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             converter = SeverityChoice.class, completionCandidates = SeverityChoice.class,
             description = "Exit with 1 when a shown finding is at LEVEL or worse: ${COMPLETION-CANDIDATES} "
-                    + "(default: fail-on in .shipshape.yaml, else info, i.e. any finding).")
+                    + "(default: fail-on of the .shipshape.yaml that governs the finding's file, else info, i.e. any finding).")
     Severity failOn;
 
     @Option(names = "--rule", paramLabel = "NAME", split = ",",
@@ -63,7 +63,9 @@ final class ReportOptions {
     List<String> skipRules = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Use this policy file (default: the first .shipshape.yaml found upward from what is checked).")
+            description = "Use this policy file for everything checked (default: the nearest .shipshape.yaml to each "
+                    + "file scanned, or to the working folder for a live audit, looked for upward to the top of the "
+                    + "repository, the folder with .git).")
     Path configFile;
 
     @Option(names = "--show-suppressed",
@@ -110,8 +112,8 @@ final class ReportOptions {
                 reporter.write(shown, out);
                 out.flush();
             }
-            Severity threshold = failOn != null ? failOn : outcome.configuredFailOn().orElse(Severity.INFO);
-            boolean failing = shown.findings().stream().anyMatch(finding -> finding.severity().isAtLeast(threshold));
+            boolean failing = shown.findings().stream().anyMatch(finding -> finding.severity().isAtLeast(
+                    failOn != null ? failOn : outcome.configuredFailOn(finding).orElse(Severity.INFO)));
             boolean unchecked = shown.diagnostics().stream().anyMatch(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR);
             return failing || unchecked ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (AtomicOutputFile.CannotWrite cannotWrite) {

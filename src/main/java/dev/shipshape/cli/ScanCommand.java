@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -40,9 +42,15 @@ import picocli.CommandLine.Spec;
                     + "for what keeps them from production, and exit with 1 when something at or above "
                     + "--fail-on is found.",
             "",
-            "Folders are searched recursively. A project's .shipshape.yaml (looked for upward from the "
-                    + "first PATH, or given with --config) chooses rules, severities and the failing threshold, "
-                    + "waives accepted risks until a date, and adds the project's own rules in CEL.",
+            "Folders are searched recursively. A project's .shipshape.yaml chooses rules, severities and the "
+                    + "failing threshold, waives accepted risks until a date, and adds the project's own rules in CEL.",
+            "",
+            "Each file is governed by the nearest .shipshape.yaml in its folder or above it, up to the top of its "
+                    + "repository (the folder holding .git); one above the repository is never used unless --config "
+                    + "names it, and --config makes one file govern everything. So a monorepo's folders keep their own "
+                    + "policies, whatever the order of the PATHs. Rules across objects (a Service and the pods it "
+                    + "selects, two workloads on one host port) see every file of the scan; each finding is then "
+                    + "governed by the policy of the file it points at. The report names the policy files it used.",
             "",
             "An estate with known findings adopts shipshape with a baseline: --write-baseline records today's "
                     + "findings, and later scans with --baseline report (and fail on) only new ones, and list "
@@ -67,6 +75,8 @@ import picocli.CommandLine.Spec;
             "  helm template ./chart | shipshape scan - --fail-on high",
             "  # leave a rule and a folder out",
             "  shipshape scan . --skip-rule default-bridge-network --exclude 'test/**'",
+            "  # Compose variables as CI sets them",
+            "  shipshape scan . --env-file ci.env --env TAG=1.4.2 --strict-env",
             "  # adopt on an existing estate: record today's findings, then fail only on new ones",
             "  shipshape scan . --write-baseline .shipshape-baseline.json",
             "  shipshape scan . --baseline .shipshape-baseline.json",
@@ -115,6 +125,21 @@ final class ScanCommand implements Callable<Integer> {
                     + "(JSON, stable order). With --baseline as well, the report still compares with the old one.")
     Path writeBaseline;
 
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Interpolate Compose files with the variables of FILE, as `docker compose --env-file` does "
+                    + "(repeatable; a later file wins). When given, no .env file beside a Compose file is read.")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE",
+            description = "Set a Compose variable as if it were set in the shell (repeatable). Precedence, highest first: "
+                    + "--env, the environment, --env-file, .env.")
+    List<String> envVariables = new ArrayList<>();
+
+    @Option(names = "--strict-env",
+            description = "Make an unset required variable (${VAR:?message}) an input error, which fails the run. "
+                    + "By default it is a warning and the service is judged with the value unknown.")
+    boolean strictEnv;
+
     @Option(names = "--allow-empty",
             description = "Succeed when no file to scan is found (by default that is exit 2, so a wrong path "
                     + "cannot pass a build).")
@@ -137,9 +162,15 @@ final class ScanCommand implements Callable<Integer> {
         if (baseline != null && !Files.isRegularFile(baseline)) {
             return usageError("no such baseline file: " + baseline + " (write one with --write-baseline " + baseline + ")");
         }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String variable : envVariables) {
+            int equals = variable.indexOf('=');
+            if (equals <= 0) return usageError("--env wants KEY=VALUE, not '" + variable + "'");
+            variables.put(variable.substring(0, equals), variable.substring(equals + 1));
+        }
         ScanOutcome outcome;
         try {
-            outcome = new Scanner().scan(request(targets));
+            outcome = new Scanner().scan(request(targets, variables));
         } catch (ConfigurationException badConfiguration) {
             return usageError(badConfiguration.getMessage());
         }
@@ -176,7 +207,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanRequest request(List<Path> targets) {
+    private ScanRequest request(List<Path> targets, Map<String, String> variables) {
         return new ScanRequest(
                 targets,
                 excludes,
@@ -187,7 +218,8 @@ final class ScanCommand implements Callable<Integer> {
                 System.getenv(),
                 Optional.ofNullable(baseline),
                 Optional.ofNullable(writeBaseline),
-                new InputOptions(followSymlinks, Optional.ofNullable(stdinName).filter(name -> !name.isBlank()), standardInput));
+                new InputOptions(followSymlinks, Optional.ofNullable(stdinName).filter(name -> !name.isBlank()), standardInput),
+                new ScanRequest.ComposeOptions(envFiles, variables, strictEnv));
     }
 
     /** The report as the user asked to see it: findings below {@code --severity} are left out, also from the counts. */
@@ -198,7 +230,8 @@ final class ScanCommand implements Callable<Integer> {
                 report.diagnostics(),
                 report.coverage(),
                 report.rules(),
-                report.baseline());
+                report.baseline(),
+                report.policies());
     }
 
     private int usageError(String message) {

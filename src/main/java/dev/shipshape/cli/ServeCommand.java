@@ -215,8 +215,8 @@ final class ServeCommand implements Callable<Integer> {
                         + "--max-connections-per-client 0 or more");
             }
             if (observe != null && !dockerPlugin) return usage("--observe needs --docker-plugin");
-            Path shownConfig = configFile;
             Policy policy = policy();
+            Path shownConfig = configFile;
             Enforcement enforcement = enforcement(policy);
             Judge judge = new Judge(policy, enforcement, Clock.systemUTC());
             DecisionLog log = decisionLog == null ? DecisionLog.to(spec.commandLine().getOut(), Clock.systemUTC())
@@ -231,7 +231,7 @@ final class ServeCommand implements Callable<Integer> {
             servers = List.copyOf(listening);
             err.printf("shipshape serve: %d rules, deny at %s, failure %s%s%n", judge.ruleCount(), enforcement.denyAt().label(),
                     enforcement.failure().name().toLowerCase(java.util.Locale.ROOT),
-                    shownConfig == null ? "" : ", policy " + shownConfig);
+                    shownConfig == null ? ", policy: defaults (no " + PolicyFile.FILE_NAME + ")" : ", policy " + shownConfig);
             err.flush();
             Thread hook = new Thread(this::stopAndWait, "shipshape-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);

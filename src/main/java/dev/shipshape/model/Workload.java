@@ -24,6 +24,8 @@ import java.util.Set;
  * @param extraHosts    Compose {@code extra_hosts} / Kubernetes {@code hostAliases} entries, "name=address" or "name:address" as written
  * @param serviceName   a StatefulSet's {@code serviceName}
  * @param claimTemplates a StatefulSet's {@code volumeClaimTemplates} names (at each template's name)
+ * @param templatePath  where the pod template sits inside an object of a custom kind
+ *                      ({@code spec.mpiReplicaSpecs.Worker.template}); null for the kinds whose pods are known
  */
 public record Workload(
         String kind,
@@ -43,7 +45,8 @@ public record Workload(
         List<Setting<String>> links,
         List<Setting<String>> extraHosts,
         Setting<String> serviceName,
-        List<Setting<String>> claimTemplates) {
+        List<Setting<String>> claimTemplates,
+        String templatePath) {
 
     public Workload {
         containers = List.copyOf(containers);
@@ -55,6 +58,16 @@ public record Workload(
         claimTemplates = List.copyOf(claimTemplates);
     }
 
+    /** A workload of a kind whose pods are known (not found inside a custom resource). */
+    public Workload(String kind, String name, String namespace, SourceKind source, Origin origin, int lastLine,
+            Setting<Integer> replicas, Setting<String> restartPolicy, List<Container> containers,
+            List<KeyValue> labels, Map<String, String> podLabels, Rollout rollout, Scheduling scheduling,
+            List<Dependency> dependencies, List<Setting<String>> links, List<Setting<String>> extraHosts,
+            Setting<String> serviceName, List<Setting<String>> claimTemplates) {
+        this(kind, name, namespace, source, origin, lastLine, replicas, restartPolicy, containers, labels, podLabels,
+                rollout, scheduling, dependencies, links, extraHosts, serviceName, claimTemplates, null);
+    }
+
     /** A workload that states nothing about rollout, scheduling, dependencies, links or claims. */
     public Workload(String kind, String name, String namespace, SourceKind source, Origin origin, int lastLine,
             Setting<Integer> replicas, Setting<String> restartPolicy, List<Container> containers,
@@ -64,9 +77,14 @@ public record Workload(
                 Setting.unset(origin), List.of());
     }
 
-    /** "service 'web'", "Deployment 'api'". */
+    /** "service 'web'", "Deployment 'api'", "MPIJob 'train' (spec.mpiReplicaSpecs.Worker.template)". */
     public String description() {
-        return kind + " '" + name + "'";
+        return templatePath == null ? kind + " '" + name + "'" : kind + " '" + name + "' (" + templatePath + ")";
+    }
+
+    /** True for a pod template found inside an object of a custom kind (an MPIJob, a Workflow…). */
+    public boolean isInCustomResource() {
+        return templatePath != null;
     }
 
     /**

@@ -70,7 +70,29 @@ public record PolicyStep(Policy policy, List<Rule> knownRules, LocalDate today) 
         List<SuppressedFinding> hidden = new ArrayList<>(waived.waived());
         hidden.addAll(applied.suppressed());
 
-        List<Finding> reported = applied.findings();
+        Compared compared = compare(applied.findings(), subjects, compareWith, baselineFolderToWrite);
+        return new Result(compared.reported(), hidden, diagnostics, waived.uses(), compared.comparison(), compared.current());
+    }
+
+    /**
+     * The findings that survived policies, compared with a baseline: what a scan governed by several
+     * policy files does once, after each policy has been applied to the files it governs.
+     *
+     * @param reported   with a baseline, only the new findings; else all of them
+     * @param comparison how they compare with the baseline, if one was given
+     * @param current    all of them as a baseline, if one is to be written
+     */
+    public record Compared(List<Finding> reported, Optional<BaselineComparison> comparison, Optional<Baseline> current) {
+    }
+
+    public static Compared compare(Inventory inventory, List<Finding> findings, Optional<BaselineInput> compareWith,
+            Optional<Path> baselineFolderToWrite) {
+        return compare(findings, lazySubjects(inventory), compareWith, baselineFolderToWrite);
+    }
+
+    private static Compared compare(List<Finding> findings, Function<Finding, Subject> subjects, Optional<BaselineInput> compareWith,
+            Optional<Path> baselineFolderToWrite) {
+        List<Finding> reported = findings;
         Optional<BaselineComparison> comparison = Optional.empty();
         if (compareWith.isPresent()) {
             BaselineInput input = compareWith.get();
@@ -78,8 +100,8 @@ public record PolicyStep(Policy policy, List<Rule> knownRules, LocalDate today) 
             reported = compared.newFindings();
             comparison = Optional.of(compared.summary());
         }
-        Optional<Baseline> current = baselineFolderToWrite.map(folder -> Baseline.of(applied.findings(), subjects, new Fingerprints(folder)));
-        return new Result(reported, hidden, diagnostics, waived.uses(), comparison, current);
+        Optional<Baseline> current = baselineFolderToWrite.map(folder -> Baseline.of(findings, subjects, new Fingerprints(folder)));
+        return new Compared(reported, comparison, current);
     }
 
     /** Attribution costs a pass over the inventory: it is made only when a waiver or a baseline asks for it. */

@@ -15,7 +15,8 @@ import dev.shipshape.model.SourceKind;
  * @param name      the object's name
  * @param container the container's name, when the finding is about one container of a workload
  * @param image     that container's image reference as written
- * @param detail    for a Dockerfile: {@code stage[1]/RUN}, the stage's index and the instruction's keyword
+ * @param detail    for a Dockerfile: {@code stage[1]/RUN}, the stage's index and the instruction's keyword; for a
+ *                  pod template inside a custom resource, its path ({@code spec.mpiReplicaSpecs.Worker.template})
  */
 public record Subject(
         String file,
@@ -35,7 +36,8 @@ public record Subject(
 
     /**
      * The object's identity in a fingerprint: {@code services.web}, {@code Deployment/prod/web/app}
-     * (kind/namespace/name/container, the namespace empty when not stated), {@code networks.front},
+     * (kind/namespace/name/container, the namespace empty when not stated;
+     * {@code MPIJob//train(spec.mpiReplicaSpecs.Worker.template)/worker} inside a custom resource), {@code networks.front},
      * {@code stage[1]/RUN}, {@code daemon}; empty for a finding only known by its file.
      */
     public String identity() {
@@ -51,7 +53,9 @@ public record Subject(
         };
     }
 
+    /** Two templates of one custom resource (an MPIJob's launcher and workers) are told apart by their path. */
     private String kubernetesIdentity() {
-        return kind + "/" + (namespace == null ? "" : namespace) + "/" + name + (container == null ? "" : "/" + container);
+        return kind + "/" + (namespace == null ? "" : namespace) + "/" + name + (detail == null ? "" : "(" + detail + ")")
+                + (container == null ? "" : "/" + container);
     }
 }

@@ -155,7 +155,7 @@ public final class Subjects {
     private static Subject subjectOf(Workload workload, Container container, String file) {
         String image = container == null ? null : container.image().value();
         return new Subject(file, workload.source(), workload.origin().source(), workload.kind(), workload.namespace(), workload.name(),
-                container == null ? null : container.name(), image, null);
+                container == null ? null : container.name(), image, workload.templatePath());
     }
 
     private static Subject imageSubject(Image image, Origin origin) {

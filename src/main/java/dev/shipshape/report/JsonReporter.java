@@ -23,6 +23,7 @@ import java.util.Map;
  * {
  *   "version": 1,
  *   "tool": {"name": "shipshape", "version": "0.1.0", "informationUri": "https://..."},
+ *   "policies": [".shipshape.yaml", "services/api/.shipshape.yaml"],
  *   "findings": [{
  *     "ruleId": "SS-101", "rule": "privileged-container", "pillar": "security",
  *     "severity": "critical", "title": "Container runs privileged",
@@ -48,6 +49,7 @@ import java.util.Map;
  * }
  * }</pre>
  *
+ * {@code policies} (the policy files that governed the run) is there only when one was read.
  * {@code baseline} is there only when the scan compared with a baseline ({@code --baseline}); then
  * {@code findings} and the summary count only the new findings.
  *
@@ -75,6 +77,11 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("version", toolVersion);
         json.writeStringField("informationUri", SarifReporter.INFORMATION_URI);
         json.writeEndObject();
+        if (!report.policies().isEmpty()) {
+            json.writeArrayFieldStart("policies");
+            for (String policy : report.policies()) json.writeString(policy);
+            json.writeEndArray();
+        }
 
         json.writeArrayFieldStart("findings");
         for (Finding finding : report.findings()) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param suppressed findings hidden by a suppression or a waiver, each with the reason given
  * @param rules      every rule that ran (SARIF lists their metadata)
  * @param baseline   how the findings compare with the baseline file, when one was given
+ * @param policies   the policy files that governed the run, as shown to the user; empty when the defaults did
  */
 public record Report(
         List<Finding> findings,
@@ -26,13 +27,21 @@ public record Report(
         List<Diagnostic> diagnostics,
         Coverage coverage,
         List<RuleInfo> rules,
-        Optional<BaselineComparison> baseline) {
+        Optional<BaselineComparison> baseline,
+        List<String> policies) {
 
     public Report {
         findings = List.copyOf(findings);
         suppressed = List.copyOf(suppressed);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
+        policies = List.copyOf(policies);
+    }
+
+    /** A report that names no policy file. */
+    public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
+            List<RuleInfo> rules, Optional<BaselineComparison> baseline) {
+        this(findings, suppressed, diagnostics, coverage, rules, baseline, List.of());
     }
 
     /** A report without a baseline. */

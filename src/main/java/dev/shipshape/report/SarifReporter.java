@@ -83,6 +83,14 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
         json.writeEndArray();
 
+        if (!report.policies().isEmpty()) {
+            json.writeObjectFieldStart("properties");
+            json.writeArrayFieldStart("policies");
+            for (String policy : report.policies()) json.writeString(policy);
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+
         json.writeArrayFieldStart("results");
         for (Finding finding : report.findings()) {
             json.writeStartObject();

@@ -53,6 +53,7 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         List<String> sections = new ArrayList<>();
+        if (!options.quiet() && !report.policies().isEmpty()) sections.add(policyHeader(report.policies()));
         sections.addAll(findingGroups(report.findings()));
         if (!options.quiet()) {
             report.baseline().ifPresent(baseline -> sections.add(baseline(baseline)));
@@ -67,6 +68,12 @@ public final class TextReporter implements Reporter {
         }
         out.write(String.join("\n", sections));
         out.flush();
+    }
+
+    /** "policy: .shipshape.yaml" or "policies: api/.shipshape.yaml, web/.shipshape.yaml": what governed the run. */
+    private static String policyHeader(List<String> policies) {
+        return (policies.size() == 1 ? "policy: " : "policies: ")
+                + String.join(", ", policies.stream().map(TextReporter::printable).toList()) + "\n";
     }
 
     /** One section per file (live objects after files), each finding with its fix below it. */

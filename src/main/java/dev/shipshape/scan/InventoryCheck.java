@@ -3,7 +3,7 @@ package dev.shipshape.scan;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.policy.Policy;
-import dev.shipshape.policy.PolicyFile;
+import dev.shipshape.policy.GoverningPolicies;
 import dev.shipshape.policy.Suppressions;
 import dev.shipshape.report.Report;
 import dev.shipshape.report.Report.SuppressedFinding;
@@ -11,7 +11,6 @@ import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.Rule;
 import dev.shipshape.rules.RuleEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +32,16 @@ public final class InventoryCheck {
     }
 
     /**
-     * @param configFile {@code --config}; without it, {@code .shipshape.yaml} is looked for upward from the working folder
+     * @param configFile {@code --config}; without it, {@code .shipshape.yaml} is looked for upward from the working folder,
+     *                   up to the top of its repository
      * @param coverage   what was looked at
      */
     public static ScanOutcome check(LoadResult loaded, Optional<Path> configFile, Set<String> onlyRules,
             Set<String> skipRules, Coverage coverage) throws ConfigurationException {
-        Policy policy = policy(configFile);
+        GoverningPolicies policies = configFile.isPresent()
+                ? GoverningPolicies.fixed(configFile.get(), FileDiscovery.shown(configFile.get()))
+                : GoverningPolicies.nearest(Path.of(""));
+        Policy policy = policies.of(".").policy();
         List<Rule> rules = RuleSelection.select(BuiltInRules.all(policy.ruleOptions()), policy, onlyRules, skipRules);
         List<Finding> findings = new RuleEngine(rules).run(loaded.inventory()).stream().distinct().map(policy::apply).toList();
         Suppressions.Applied applied = Suppressions.apply(findings, loaded.suppressions(), BuiltInRules.all());
@@ -49,17 +52,9 @@ public final class InventoryCheck {
                 applied.suppressed().stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
                 diagnostics.stream().distinct().sorted(Comparator.comparing(Diagnostic::origin)).toList(),
                 new Coverage(coverage.found(), coverage.loaded(), coverage.skipped(), rules.size()),
-                rules.stream().map(Rule::info).toList());
+                rules.stream().map(Rule::info).toList(),
+                Optional.empty(),
+                policies.filesRead());
         return new ScanOutcome(report, policy.failOn());
-    }
-
-    private static Policy policy(Optional<Path> configFile) throws ConfigurationException {
-        if (configFile.isPresent()) {
-            Path file = configFile.get();
-            if (!Files.isRegularFile(file)) throw new ConfigurationException("configuration file not found: " + file);
-            return PolicyFile.read(file, FileDiscovery.shown(file));
-        }
-        Optional<Path> found = PolicyFile.find(Path.of("").toAbsolutePath());
-        return found.isPresent() ? PolicyFile.read(found.get(), found.get().toString()) : Policy.DEFAULT;
     }
 }

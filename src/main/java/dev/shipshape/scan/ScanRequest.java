@@ -12,13 +12,15 @@ import java.util.Set;
  * @param paths         files and folders to scan
  * @param excludes      glob patterns of paths to leave out ({@code --exclude})
  * @param maxFileSize   files larger than this many bytes are reported and skipped
- * @param configFile    {@code --config}; when empty, {@code .shipshape.yaml} is looked for upward from the first path
+ * @param configFile    {@code --config}; when empty, each file is governed by the nearest {@code .shipshape.yaml}
+ *                      (see {@link dev.shipshape.policy.GoverningPolicies})
  * @param onlyRules     {@code --rule}: run only these (names, aliases or ids); empty means all enabled rules
  * @param skipRules     {@code --skip-rule}: never run these
  * @param environment   the variables Compose interpolation sees
  * @param baseline      {@code --baseline}: report only findings that are not in this baseline file
  * @param writeBaseline {@code --write-baseline}: the baseline file to be written (its folder is what paths in it are relative to)
  * @param inputs        standard input ({@code -} among the paths) and symbolic links
+ * @param compose       how Compose variables are found: {@code --env-file}, {@code --env}, {@code --strict-env}
  */
 public record ScanRequest(
         List<Path> paths,
@@ -30,9 +32,21 @@ public record ScanRequest(
         Map<String, String> environment,
         Optional<Path> baseline,
         Optional<Path> writeBaseline,
-        InputOptions inputs) {
+        InputOptions inputs,
+        ComposeOptions compose) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    /** What the command line says about Compose variables, beyond the environment. */
+    public record ComposeOptions(List<Path> envFiles, Map<String, String> variables, boolean strictEnv) {
+
+        public static final ComposeOptions NONE = new ComposeOptions(List.of(), Map.of(), false);
+
+        public ComposeOptions {
+            envFiles = List.copyOf(envFiles);
+            variables = Map.copyOf(variables);
+        }
+    }
 
     public ScanRequest {
         paths = List.copyOf(paths);
@@ -48,11 +62,12 @@ public record ScanRequest(
         this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, Optional.empty(), Optional.empty());
     }
 
-    /** A request that reads no standard input and follows no link out of the scanned folders. */
+    /** A request that reads no standard input, follows no link out of the scanned folders, and has no Compose options beyond the environment. */
     public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
             Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment,
             Optional<Path> baseline, Optional<Path> writeBaseline) {
-        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, baseline, writeBaseline, InputOptions.DEFAULT);
+        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, baseline, writeBaseline, InputOptions.DEFAULT,
+                ComposeOptions.NONE);
     }
 
     /** {@code -} among the paths: standard input. */

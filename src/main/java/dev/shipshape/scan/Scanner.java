@@ -1,19 +1,20 @@
 package dev.shipshape.scan;
 
+import dev.shipshape.load.compose.ComposeEnvironment;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.policy.Baseline;
+import dev.shipshape.policy.GoverningPolicies;
 import dev.shipshape.policy.Policy;
 import dev.shipshape.policy.PolicyFile;
 import dev.shipshape.policy.PolicyStep;
 import dev.shipshape.report.Report;
 import dev.shipshape.report.Report.SuppressedFinding;
-import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.Rule;
-import dev.shipshape.rules.RuleEngine;
+import dev.shipshape.rules.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,15 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * A whole {@code shipshape scan}: reads the policy (with its custom rules compiled), finds the
- * files ({@link FileDiscovery}), loads them ({@link FoundFileLoader}), runs the selected rules over
- * everything at once (so that rules across files, such as a Compose service and its Dockerfile,
- * see both), then applies the policy ({@link PolicyStep}: severities, waivers, suppressions, the
- * baseline), and accounts for what it looked at ({@link Coverage}).
+ * A whole {@code shipshape scan}: finds the files ({@link FileDiscovery}), loads them
+ * ({@link FoundFileLoader}), reads the policies that govern them ({@link GoverningPolicies}), runs
+ * each policy's rules over everything at once (so that rules across files, such as a Compose
+ * service and its Dockerfile, see both) and applies each policy to the findings in its files
+ * ({@link PolicyRuns}, {@link PolicyStep}: severities, waivers, suppressions), then compares with
+ * the baseline, and accounts for what it looked at ({@link Coverage}).
  *
  * <p>Bad input never stops a scan; a bad configuration, baseline or command line does
  * ({@link ConfigurationException}). With no paths it scans the current folder.
@@ -66,21 +66,21 @@ public final class Scanner {
         List<Path> paths = request.paths().isEmpty() ? List.of(Path.of(".")) : request.paths();
         boolean readsStandardInput = paths.contains(ScanRequest.STANDARD_INPUT);
         List<Path> filePaths = paths.stream().filter(path -> !path.equals(ScanRequest.STANDARD_INPUT)).toList();
-        Policy policy = policy(request.configFile(), filePaths.isEmpty() ? Path.of(".") : filePaths.getFirst());
+        GoverningPolicies policies = request.configFile().isPresent()
+                ? GoverningPolicies.fixed(request.configFile().get(), FileDiscovery.shown(request.configFile().get()))
+                : GoverningPolicies.nearest(Path.of(""));
         Optional<PolicyStep.BaselineInput> baseline = request.baseline().isPresent()
                 ? Optional.of(readBaseline(request.baseline().get())) : Optional.empty();
-        List<Rule> available = Stream.concat(BuiltInRules.all(policy.ruleOptions()).stream(), policy.customRuleList().stream()).toList();
-        List<Rule> knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
-        List<Rule> rules = RuleSelection.select(available, policy, request.onlyRules(), request.skipRules());
         Discovery discovery = new FileDiscovery(request.excludes(), request.maxFileSize(), request.inputs().followSymlinks())
                 .discover(filePaths);
         if (readsStandardInput) discovery = withStandardInput(discovery, request);
 
+        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
+        ComposeEnvironment compose = composeEnvironment(request, diagnostics);
         ReadScope scope = new ReadScope(request.maxFileSize(), scannedFolders(paths));
-        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(request.environment(), scope), scope);
+        FoundFileLoader loader = new FoundFileLoader(new SourceLoader(compose, scope), scope);
         List<LoadedFile> loaded = loader.loadAll(discovery.files());
         Inventory.Builder inventory = Inventory.builder();
-        List<Diagnostic> diagnostics = new ArrayList<>(discovery.diagnostics());
         List<Suppression> suppressions = new ArrayList<>();
         for (LoadedFile file : loaded) {
             inventory.addAll(file.result().inventory());
@@ -92,20 +92,23 @@ public final class Scanner {
 
         // A Dockerfile found by the walk and also read through a Compose `build:` gives the same findings twice (PolicyStep drops them).
         Inventory scanned = inventory.build();
-        List<Finding> findings = new RuleEngine(rules).run(scanned);
-        Set<String> rulesRun = rules.stream().map(rule -> rule.info().name()).collect(Collectors.toSet());
-        PolicyStep.Result result = new PolicyStep(policy, knownRules, LocalDate.now(clock))
-                .apply(scanned, findings, suppressions, rulesRun, baseline, request.writeBaseline().map(Scanner::folderOf));
-        diagnostics.addAll(result.diagnostics());
+        Map<GoverningPolicies.Governing, Set<String>> governed = PolicyRuns.governed(policies, loaded);
+        PolicyRuns runs = new PolicyRuns(policies, governed.size() > 1, LocalDate.now(clock));
+        for (var entry : governed.entrySet()) runs.run(entry.getKey(), scanned, suppressions, request);
+        PolicyStep.Compared compared = PolicyStep.compare(scanned, runs.findings, baseline, request.writeBaseline().map(Scanner::folderOf));
+        diagnostics.addAll(runs.diagnostics);
 
+        List<Rule> rules = runs.rules.values().stream().toList();
         Report report = new Report(
-                result.findings().stream().sorted(Finding.BY_LOCATION).toList(),
-                result.suppressed().stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
+                compared.reported().stream().sorted(Finding.BY_LOCATION).toList(),
+                runs.suppressed.stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
                 diagnostics.stream().distinct().sorted(Comparator.comparing(Diagnostic::origin)).toList(),
                 coverage(discovery, loaded, rules.size()),
                 rules.stream().map(Rule::info).toList(),
-                result.baseline());
-        return new ScanOutcome(report, policy.failOn(), result.waivers(), result.current());
+                compared.comparison(),
+                policies.filesRead());
+        Optional<Severity> failOn = governed.size() == 1 ? governed.keySet().iterator().next().policy().failOn() : Optional.empty();
+        return new ScanOutcome(report, failOn, runs.waivers, compared.current(), governed.size() == 1 ? Map.of() : runs.failOnByFile(governed));
     }
 
     /**
@@ -155,6 +158,16 @@ public final class Scanner {
             }
         }
         return folders;
+    }
+
+    private static ComposeEnvironment composeEnvironment(ScanRequest request, List<Diagnostic> diagnostics) throws ConfigurationException {
+        ScanRequest.ComposeOptions options = request.compose();
+        try {
+            return ComposeEnvironment.fromCommandLine(request.environment(), options.envFiles(), options.variables(), options.strictEnv(),
+                    diagnostics);
+        } catch (ComposeEnvironment.UnreadableEnvFile unreadable) {
+            throw new ConfigurationException(unreadable.getMessage());
+        }
     }
 
     private static PolicyStep.BaselineInput readBaseline(Path file) throws ConfigurationException {

@@ -1,6 +1,7 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.load.LoadResult;
+import dev.shipshape.load.compose.ComposeEnvironment;
 import dev.shipshape.load.compose.ComposeLoader;
 import dev.shipshape.load.daemon.DaemonConfigLoader;
 import dev.shipshape.load.dockerfile.DockerfileLoader;
@@ -15,23 +16,26 @@ import java.util.Map;
 /** Loads one file with the loader its kind names; a file that cannot be read becomes a diagnostic. */
 public final class SourceLoader {
 
-    private final Map<String, String> environment;
+    private final ComposeEnvironment compose;
     private final ReadScope scope;
 
     /** @param environment the variables Compose interpolation sees (the process environment in real runs) */
     public SourceLoader(Map<String, String> environment) {
-        this(environment, ReadScope.DEFAULT);
+        this(ComposeEnvironment.of(environment), ReadScope.DEFAULT);
     }
 
-    /** @param scope the size limit for every file read, and the scanned folders */
-    public SourceLoader(Map<String, String> environment, ReadScope scope) {
-        this.environment = Map.copyOf(environment);
+    /**
+     * @param compose the variables Compose interpolation sees, and how ({@code --env-file}, {@code --strict-env})
+     * @param scope   the size limit for every file read, and the scanned folders
+     */
+    public SourceLoader(ComposeEnvironment compose, ReadScope scope) {
+        this.compose = compose;
         this.scope = scope;
     }
 
     public LoadResult load(Path file, String shownPath, SourceKind kind) {
         if (kind == SourceKind.COMPOSE || kind == SourceKind.STACK) {
-            return new ComposeLoader(scope).load(file, shownPath, kind, environment);
+            return new ComposeLoader(scope).load(file, shownPath, kind, compose, null);
         }
         String text;
         try {
@@ -49,7 +53,7 @@ public final class SourceLoader {
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, String text) {
         return switch (kind) {
-            case COMPOSE, STACK -> new ComposeLoader(scope).load(file, shownPath, kind, environment, text);
+            case COMPOSE, STACK -> new ComposeLoader(scope).load(file, shownPath, kind, compose, text);
             case KUBERNETES -> new KubernetesLoader().load(shownPath, text);
             case DOCKERFILE -> new DockerfileLoader().load(shownPath, text);
             case DAEMON_JSON -> new DaemonConfigLoader().load(shownPath, text);

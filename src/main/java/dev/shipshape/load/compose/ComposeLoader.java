@@ -62,12 +62,20 @@ public final class ComposeLoader {
      * reads each file once); files beside it are still read from {@code file}'s folder.
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, Map<String, String> environment, String text) {
+        return load(file, shownPath, kind, ComposeEnvironment.of(environment), text);
+    }
+
+    /**
+     * Like {@link #load(Path, String, SourceKind, Map, String)}, with the variables of the command
+     * line ({@code --env-file}, {@code --env}, {@code --strict-env}); {@code text} may be null.
+     */
+    public LoadResult load(Path file, String shownPath, SourceKind kind, ComposeEnvironment environment, String text) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> filesRead = new ArrayList<>();
-        Map<String, String> variables = kind == SourceKind.COMPOSE
-                ? withDotEnv(file, shownPath, environment, diagnostics, filesRead)
-                : environment;
-        ComposeFiles files = new ComposeFiles(new Interpolation(variables), diagnostics, filesRead, scope);
+        Map<String, String> variables = kind == SourceKind.COMPOSE && environment.readsDotEnv()
+                ? withDotEnv(file, shownPath, environment.variables(), diagnostics, filesRead)
+                : environment.variables();
+        ComposeFiles files = new ComposeFiles(new Interpolation(variables, environment.strict()), diagnostics, filesRead, scope);
 
         Optional<ComposeNode> input = text == null ? files.readInput(file, shownPath) : files.parseInput(file, shownPath, text);
         if (input.isEmpty()) {

@@ -27,10 +27,20 @@ final class Interpolation {
     }
 
     private final Map<String, String> variables;
+    private final boolean strict;
 
     /** @param variables the values in effect; a name that is absent is unset */
     Interpolation(Map<String, String> variables) {
+        this(variables, false);
+    }
+
+    /**
+     * @param strict true when a required variable ({@code ${VAR:?message}}) that is unset is an error
+     *               ({@code --strict-env}); otherwise it is a warning and the value is judged as unknown
+     */
+    Interpolation(Map<String, String> variables, boolean strict) {
         this.variables = variables;
+        this.strict = strict;
     }
 
     Result apply(String text) {
@@ -117,8 +127,12 @@ final class Interpolation {
             default -> {
                 if (!missing) yield value;
                 String message = expand(argument, scan);
-                scan.report(Diagnostic.Level.ERROR, "required variable " + name + " is missing a value"
-                        + (message.isEmpty() ? "" : ": " + message));
+                String missingValue = "required variable " + name + " is missing a value" + (message.isEmpty() ? "" : ": " + message);
+                if (strict) {
+                    scan.report(Diagnostic.Level.ERROR, missingValue);
+                } else {
+                    scan.report(Diagnostic.Level.WARNING, missingValue + " (judged with its value unknown; --strict-env makes this an error)");
+                }
                 yield "";
             }
         };

@@ -53,6 +53,8 @@ final class VolumeSyntax {
         Origin origin = item.origin();
         if (item instanceof ComposeNode.Scalar scalar && !scalar.isNull()) {
             Optional<ShortVolume> parsed = parseShort(scalar.text());
+            Optional<Mount> unknownSource = scalar.interpolated() ? withUnknownSource(scalar, diagnostics) : Optional.empty();
+            if (unknownSource.isPresent()) return unknownSource;
             if (parsed.isEmpty()) {
                 diagnostics.add(PortSyntax.invalid(scalar, "a volume: write [SOURCE:]TARGET[:MODE]"));
                 return Optional.empty();
@@ -64,6 +66,21 @@ final class VolumeSyntax {
         if (item instanceof ComposeNode.Mapping mapping) return longForm(mapping, diagnostics);
         diagnostics.add(Diagnostic.error(origin, "a volume must be a string or a mapping, not " + item.describeType()));
         return Optional.empty();
+    }
+
+    /**
+     * {@code "${DATA}:/data"} with DATA unset reads {@code ":/data"}, which Compose refuses; here the
+     * mount is kept with its source unknown (neither a host path nor a named volume), so that what
+     * is known of it (its target, its mode) is still judged, and the warning says so.
+     */
+    private static Optional<Mount> withUnknownSource(ComposeNode.Scalar scalar, List<Diagnostic> diagnostics) {
+        List<String> parts = splitKeepingDrives(scalar.text().trim());
+        if (parts.size() < 2 || parts.size() > 3 || !parts.get(0).isEmpty() || parts.get(1).isEmpty()) return Optional.empty();
+        Origin origin = scalar.origin();
+        diagnostics.add(Diagnostic.warning(origin, "the volume \"" + scalar.text() + "\" has an empty source after interpolation;"
+                + " it is judged with its source unknown"));
+        return Optional.of(new Mount(Mount.Type.OTHER, null, parts.get(1), readOnlyFromMode(parts.size() == 3 ? parts.get(2) : null, origin),
+                origin));
     }
 
     private static Optional<Mount> longForm(ComposeNode.Mapping mapping, List<Diagnostic> diagnostics) {

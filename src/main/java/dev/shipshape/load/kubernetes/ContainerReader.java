@@ -30,13 +30,18 @@ final class ContainerReader {
     }
 
     Optional<Container> read(YamlNode item, ContainerRole role, PodContext pod) {
+        return read(item, role, pod, null);
+    }
+
+    /** @param defaultName the name of a container that states none (Argo's "main"); null when a name is required */
+    Optional<Container> read(YamlNode item, ContainerRole role, PodContext pod, String defaultName) {
         Optional<Fields> container = Fields.ofItem(item, "an item of '" + role.listKey() + "'", problems);
         if (container.isEmpty()) return Optional.empty();
         Fields fields = container.get();
 
         Optional<Setting<String>> written = fields.text("name");
-        if (written.isEmpty()) problems.warn(item.origin(), "a " + role.label() + " without a 'name'");
-        String name = written.map(Setting::value).orElse(UNNAMED);
+        if (written.isEmpty() && defaultName == null) problems.warn(item.origin(), "a " + role.label() + " without a 'name'");
+        String name = written.map(Setting::value).orElse(defaultName == null ? UNNAMED : defaultName);
         Origin origin = written.map(Setting::origin).orElse(item.origin());
         ContainerBuilder builder = Container.builder(name,
                 role.label() + " '" + name + "' in " + pod.ownerDescription(), role.init(), origin);

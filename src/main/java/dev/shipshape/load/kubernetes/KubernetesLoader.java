@@ -15,7 +15,9 @@ import java.util.Set;
  * Loads a Kubernetes manifest (one or more YAML documents, {@code kind: List} included) into
  * the model: every object that runs pods becomes a {@link dev.shipshape.model.Workload}, every
  * core Service a {@link dev.shipshape.model.ServiceEndpoint} and every PodDisruptionBudget a
- * {@link dev.shipshape.model.DisruptionBudget}.
+ * {@link dev.shipshape.model.DisruptionBudget}. An object of any other kind that holds pod
+ * templates (an MPIJob, a JobSet, an Argo Workflow…) gives a workload per template
+ * ({@link PodTemplateSearch}); one that holds none is counted as skipped.
  *
  * <p>Bad input never throws: a YAML syntax error keeps the documents before it, and an object
  * that is malformed is reported with its location while the rest of the file is still read.
@@ -41,6 +43,7 @@ public final class KubernetesLoader {
     private LoadResult load(List<YamlNode> documents, List<Diagnostic> syntaxErrors) {
         Problems problems = new Problems();
         WorkloadReader workloads = new WorkloadReader(problems);
+        CustomResourceReader customResources = new CustomResourceReader(problems);
         ServiceReader services = new ServiceReader(problems);
         DisruptionBudgetReader budgets = new DisruptionBudgetReader(problems);
         SuppressionAnnotations suppressionAnnotations = new SuppressionAnnotations(problems);
@@ -49,11 +52,25 @@ public final class KubernetesLoader {
         SkippedKinds skipped = new SkippedKinds();
 
         for (ManifestObject object : new ManifestObjects(problems).of(documents)) {
-            Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind());
+            Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind(), object.apiVersion());
             boolean service = is(object, SERVICE, SERVICE_API_VERSIONS);
             boolean budget = is(object, DISRUPTION_BUDGET, DISRUPTION_BUDGET_API_VERSIONS);
             if (workloadKind.isEmpty() && !service && !budget && !WorkloadKinds.isRecognisedOther(object.kind())) {
-                skipped.add(object);
+                PodTemplateSearch.Result search = PodTemplateSearch.in(object.fields().node());
+                if (search.exhausted()) {
+                    problems.info(object.kindOrigin(), "this %s is too large or too deep to search whole for pod templates: looked at %d nodes"
+                            .formatted(object.kind(), PodTemplateSearch.NODE_BUDGET));
+                }
+                if (search.templates().isEmpty()) {
+                    skipped.add(object);
+                    continue;
+                }
+                ObjectMetadata metadata = ObjectMetadata.read(object.fields().mapping("metadata"), problems);
+                suppressionAnnotations.read(metadata, object, suppressions);
+                for (WorkloadReader.Read read : customResources.read(object, metadata, search)) {
+                    inventory.add(read.workload());
+                    suppressionAnnotations.read(read.podTemplateMetadata(), object, suppressions);
+                }
                 continue;
             }
             ObjectMetadata metadata = ObjectMetadata.read(object.fields().mapping("metadata"), problems);

@@ -55,7 +55,7 @@ final class ManifestObject {
      * ends where the next token starts (the next item's "- ", the next document), so this follows
      * the last-written entry down to a scalar, whose end is exact.
      */
-    private static int lastLineOf(YamlNode node) {
+    static int lastLineOf(YamlNode node) {
         YamlNode current = node;
         int line = node.origin().line();
         while (true) {

@@ -31,8 +31,20 @@ final class WorkloadKinds {
     private WorkloadKinds() {
     }
 
+    /** API groups of the built-in kinds above; a "Job" of batch.volcano.sh is a custom kind of the same name. */
+    private static final Set<String> BUILT_IN_GROUPS = Set.of("", "apps", "extensions", "batch");
+
     static Optional<WorkloadKind> of(String kind) {
         return Optional.ofNullable(BY_NAME.get(kind));
+    }
+
+    /** A kind that runs pods, in a built-in API group (or in no apiVersion written, which is already reported). */
+    static Optional<WorkloadKind> of(String kind, String apiVersion) {
+        if (apiVersion != null) {
+            int slash = apiVersion.indexOf('/');
+            if (!BUILT_IN_GROUPS.contains(slash < 0 ? "" : apiVersion.substring(0, slash))) return Optional.empty();
+        }
+        return of(kind);
     }
 
     static boolean isRecognisedOther(String kind) {

@@ -59,6 +59,10 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
     /** Kinds whose pods run to completion: a probe has nothing to keep alive or route to. */
     private static final Set<String> RUN_TO_COMPLETION_KINDS = Set.of("Job", "CronJob");
     private static final Set<String> RUN_TO_COMPLETION_POLICIES = Set.of("Never", "OnFailure");
+    /** Custom kinds of batch and training operators, whose pods run to completion (Argo does not even write a restartPolicy). */
+    private static final Set<String> RUN_TO_COMPLETION_CUSTOM_KINDS = Set.of(
+            "ClusterWorkflowTemplate", "CronWorkflow", "JAXJob", "JobSet", "MPIJob", "MXJob", "PaddleJob", "PyTorchJob",
+            "RayJob", "TFJob", "TrainJob", "Workflow", "WorkflowTemplate", "XGBoostJob");
 
     @Override
     public RuleInfo info() {
@@ -87,7 +91,8 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
     private static Optional<Finding> kubernetes(Workload workload, Container container) {
         if (container.init() || container.ephemeral()) return Optional.empty();
         if (RUN_TO_COMPLETION_KINDS.contains(workload.kind())) return Optional.empty();
-        if (workload.kind().equals("Pod") && workload.restartPolicy().isSet()
+        if (workload.isInCustomResource() && RUN_TO_COMPLETION_CUSTOM_KINDS.contains(workload.kind())) return Optional.empty();
+        if ((workload.kind().equals("Pod") || workload.isInCustomResource()) && workload.restartPolicy().isSet()
                 && RUN_TO_COMPLETION_POLICIES.contains(workload.restartPolicy().value())) {
             return Optional.empty();
         }

@@ -54,18 +54,29 @@ class InterpolationTest {
     @Test void anUnusedDefaultIsNotEvaluated() { assertThat(problems("${TAG:-${NOPE}}")).isEmpty(); }
 
     @Test
-    void colonQuestionIsAnErrorWithTheMessageWhenEmpty() {
+    void colonQuestionIsAWarningWithTheMessageWhenEmpty() {
         Interpolation.Result result = INTERPOLATION.apply("${EMPTY:?set EMPTY to a password}");
         assertThat(result.value()).isEmpty();
-        assertThat(result.problems()).containsExactly(new Interpolation.Problem(Diagnostic.Level.ERROR,
-                "required variable EMPTY is missing a value: set EMPTY to a password"));
+        assertThat(result.problems()).containsExactly(new Interpolation.Problem(Diagnostic.Level.WARNING,
+                "required variable EMPTY is missing a value: set EMPTY to a password"
+                        + " (judged with its value unknown; --strict-env makes this an error)"));
     }
 
     @Test
     void questionWithoutColonAcceptsAnEmptyValue() {
         assertThat(problems("${EMPTY?needed}")).isEmpty();
-        assertThat(problems("${NOPE?needed}")).containsExactly(new Interpolation.Problem(Diagnostic.Level.ERROR,
-                "required variable NOPE is missing a value: needed"));
+        assertThat(problems("${NOPE?needed}")).containsExactly(new Interpolation.Problem(Diagnostic.Level.WARNING,
+                "required variable NOPE is missing a value: needed (judged with its value unknown; --strict-env makes this an error)"));
+    }
+
+    @Test
+    void strictlyAnUnsetRequiredVariableIsAnError() {
+        Interpolation strict = new Interpolation(java.util.Map.of("EMPTY", ""), true);
+        assertThat(strict.apply("${EMPTY:?set EMPTY} ${NOPE?needed}").problems()).containsExactly(
+                new Interpolation.Problem(Diagnostic.Level.ERROR, "required variable EMPTY is missing a value: set EMPTY"),
+                new Interpolation.Problem(Diagnostic.Level.ERROR, "required variable NOPE is missing a value: needed"));
+        // a plain unset variable stays a warning: Compose itself only warns about it
+        assertThat(strict.apply("$NOPE").problems()).extracting(Interpolation.Problem::level).containsExactly(Diagnostic.Level.WARNING);
     }
 
     @Test void questionWithASetValueGivesIt() { assertThat(value("${TAG:?needed}")).isEqualTo("1.27"); }

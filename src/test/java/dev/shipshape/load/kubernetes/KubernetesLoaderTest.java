@@ -204,7 +204,7 @@ class KubernetesLoaderTest {
     }
 
     @Test
-    void aServiceOfAnotherApiGroupIsNoCoreServiceAndIsSkipped() {
+    void aServiceOfAnotherApiGroupIsNoCoreServiceButItsPodTemplateIsRead() {
         LoadResult result = load("""
                 apiVersion: serving.knative.dev/v1
                 kind: Service
@@ -220,11 +220,12 @@ class KubernetesLoaderTest {
                 metadata: {name: custom}
                 """);
 
-        assertThat(result.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Level.INFO, at(2, 1),
-                "skipped 2 objects of kinds not checked: Service, PodDisruptionBudget"));
+        assertThat(result.diagnostics()).containsExactly(
+                new Diagnostic(Diagnostic.Level.INFO, at(11, 1), "skipped 1 object of kinds not checked: PodDisruptionBudget"));
         assertThat(result.inventory().services()).isEmpty();
         assertThat(result.inventory().disruptionBudgets()).isEmpty();
-        assertThat(result.inventory().workloads()).isEmpty();
+        assertThat(result.inventory().workloads()).extracting(Workload::description)
+                .containsExactly("Service 'hello' (spec.template)");
     }
 
     @Test
