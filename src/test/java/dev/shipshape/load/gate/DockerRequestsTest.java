@@ -258,6 +258,15 @@ class DockerRequestsTest {
     }
 
     @Test
+    void creationsAreNamedByTheNameInTheirBodyOrQuery() {
+        assertThat(DockerRequests.read(request("POST", "/v1.41/volumes/create", "{\"Name\":\"vol1\"}")).object()).isEqualTo("vol1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/networks/create", "{\"Name\":\"net1\"}")).object()).isEqualTo("net1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/services/create", "{\"Name\":\"api\"}")).object()).isEqualTo("api");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/services/x1/update", "{\"Name\":\"api\"}")).object()).isEqualTo("x1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create?name=web", "{}")).object()).isEqualTo("web");
+    }
+
+    @Test
     void anOrdinaryVolumeIsAVolume() {
         GateInput.Modelled modelled = modelled("POST", "/v1.41/volumes/create", "{\"Driver\":\"local\",\"Name\":\"data\"}");
 
