@@ -550,6 +550,24 @@ class DockerRequestsTest {
         assertThat(container.networks()).extracting(Setting::value).containsExactly("app_net", "host");
     }
 
+    /** What docker CLI 28 sent for `service create --network mynet --network host` (it resolves names to IDs first). */
+    @Test
+    void theCliSendsNetworkIdsAndTheHostNetworksLocalIdIsUndecidable() {
+        String body = """
+                {"Name":"api","Labels":{},"TaskTemplate":{"ContainerSpec":{"Image":"busybox:latest","Init":false,"DNSConfig":{}},
+                 "Resources":{"Limits":{},"Reservations":{}},"Placement":{},"Networks":[%s{"Target":"x4bz9q0n2mdi1z0xh5yrc7kpt"}],
+                 "ForceUpdate":0},"Mode":{"Replicated":{}},"EndpointSpec":{"Mode":"vip"}}
+                """;
+        Container container = modelled("POST", "/v1.41/services/create", body.formatted("")).loaded().inventory().workloads()
+                .getFirst().containers().getFirst();
+        GateInput withHost = DockerRequests.read(request("POST", "/v1.41/services/create",
+                body.formatted("{\"Target\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"},"))).input();
+
+        assertThat(container.networks()).extracting(Setting::value).containsExactly("x4bz9q0n2mdi1z0xh5yrc7kpt");
+        assertThat(((GateInput.Refused) withHost).message()).contains("which may be the ID or an ID prefix of a local network, through "
+                + "which the daemon reaches the predefined host network");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             4e5f                        | which may be the ID or an ID prefix of a local network
