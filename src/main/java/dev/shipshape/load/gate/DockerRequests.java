@@ -158,7 +158,9 @@ public final class DockerRequests {
     /**
      * {@code POST /build}: guarded as build-privileged when it asks for the host's network. The
      * daemon reads its options with {@code r.FormValue}, which also takes them from a form-encoded
-     * body the gate never sees: such a build is undecidable.
+     * body the gate never sees: such a build is undecidable. What the gate cannot see: dockerd's
+     * form parser takes the <em>first</em> Content-Type header while the plugin is shown the
+     * <em>last</em> one, so a request carrying a form type first and a tar type last hides a form body.
      */
     private static DockerRequest build(AuthzRequest request, RequestUri uri, EngineEndpoints.Endpoint endpoint) {
         String contentType = request.header("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
