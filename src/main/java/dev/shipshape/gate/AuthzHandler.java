@@ -26,6 +26,8 @@ import java.util.function.Function;
 final class AuthzHandler {
 
     static final String DOOR = "docker";
+    /** The decision log's name for a request that matches no Engine API endpoint. */
+    static final String UNCLASSIFIED = "unclassified";
 
     private final Judge judge;
     private final DecisionLog log;
@@ -113,9 +115,6 @@ final class AuthzHandler {
         }
         return allowReply(decision.allows(), decision.message());
     }
-
-    /** The decision log's name for a request that matches no Engine API endpoint. */
-    static final String UNCLASSIFIED = "unclassified";
 
     private static String sha256(byte[] body) {
         try {

@@ -159,6 +159,28 @@ class DockerPluginEndToEndTest {
 
     @Test
     @Order(8)
+    void aLoopbackSwarmIsAllowedAndAServiceBindingTheHostsEtcThroughALocalVolumeIsRefused() throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Run init = docker(Duration.ofMinutes(2), "swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:" + port);
+        assertThat(init.exitCode()).as(init.output()).isZero();
+        try {
+            Run service = docker(Duration.ofMinutes(1), "service", "create", "--detach", "--no-resolve-image", "--name", "etc-reader",
+                    "--mount", "type=volume,source=etc,target=/h,volume-driver=local,volume-opt=type=none,volume-opt=o=bind,"
+                            + "volume-opt=device=/etc", PrivateDockerEngine.IMAGE, "true");
+
+            assertThat(service.exitCode()).isNotZero();
+            assertThat(service.output()).contains(DENIED).contains("/etc");
+            assertThat(docker(Duration.ofMinutes(1), "service", "ls", "--format", "{{.Name}}").output()).doesNotContain("etc-reader");
+        } finally {
+            docker(Duration.ofMinutes(1), "swarm", "leave", "--force");
+        }
+    }
+
+    @Test
+    @Order(9)
     void theDecisionLogHoldsAllThree() throws IOException {
         List<JsonNode> decisions = decisions();
         JsonNode privileged = decisions.stream()
@@ -189,7 +211,7 @@ class DockerPluginEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void withShipshapeStoppedTheDaemonFailsRequestsAsDocumented() throws IOException {
         server.close();
         try {

@@ -101,17 +101,17 @@ public final class DockerRequests {
         EngineEndpoints.Endpoint endpoint = route.endpoint();
         String call = request.method() + " " + route.path();
         String object = switch (endpoint.reading()) {
-            case CONTAINER_CREATE, VOLUME_CREATE, NETWORK_CREATE, SERVICE_CREATE -> uri.parameter("name").orElse("");
+            case CONTAINER_CREATE -> uri.parameter("name").orElse("");
             case PLUGIN_PULL -> uri.parameter("name").filter(name -> !name.isBlank()).or(() -> uri.parameter("remote")).orElse("");
             default -> route.object();
         };
         if (endpoint.reading() == EngineEndpoints.Reading.BUILD) return build(request, uri, endpoint);
-        Optional<DockerRequest> missing = request.body().isPresent() ? Optional.empty() : Optional.of(new DockerRequest(endpoint.action(),
-                new GateInput.Refused("missing-body", ("the body of %s did not reach shipshape (the daemon passes only "
-                        + "JSON bodies under its size limit to authorization plugins, yet acts on the others), so it cannot be "
-                        + "checked: send it as application/json, not chunked, under 1 MiB").formatted(call)),
-                Optional.of(endpoint), object));
-        if (missing.isPresent()) return missing.get();
+        if (request.body().isEmpty()) {
+            return new DockerRequest(endpoint.action(), new GateInput.Refused("missing-body", ("the body of %s did not reach shipshape "
+                    + "(the daemon passes only JSON bodies under its size limit to authorization plugins, yet acts on the others), "
+                    + "so it cannot be checked: send it as application/json, not chunked, under 1 MiB").formatted(call)),
+                    Optional.of(endpoint), object);
+        }
         GoType type = switch (endpoint.reading()) {
             case CONTAINER_CREATE -> EngineBodies.CONTAINER_CREATE;
             case CONTAINER_EXEC -> EngineBodies.EXEC;
@@ -130,12 +130,14 @@ public final class DockerRequests {
             case GoJson.Decoded(JsonNode decoded) -> json = decoded;
         }
         if (json.isNull()) json = type instanceof GoType.Struct ? NODES.objectNode() : NODES.arrayNode();
+        // volumes, networks and services are named in their body
+        if (object.isEmpty()) object = ContainerCreate.text(json, "Name");
         Optional<Enforcement.Action> action = endpoint.action();
         GateInput input = switch (endpoint.reading()) {
             case CONTAINER_CREATE -> modelled(Inventory.builder()
                     .add(ContainerCreate.read(json, uri.parameter("name").orElse(null))), RuleScope.all());
             case CONTAINER_EXEC -> exec(json, object);
-            case SERVICE_CREATE, SERVICE_UPDATE -> service(call, json, object);
+            case SERVICE_CREATE, SERVICE_UPDATE -> service(call, json, route.object());
             case PLUGIN_PULL, PLUGIN_UPGRADE -> plugin(json, object.isEmpty() ? "(unnamed)" : object);
             case VOLUME_CREATE -> volume(json);
             case NETWORK_CREATE -> modelled(Inventory.builder().add(EngineObjects.network(json)), RuleScope.all());
@@ -155,7 +157,9 @@ public final class DockerRequests {
     /**
      * {@code POST /build}: guarded as build-privileged when it asks for the host's network. The
      * daemon reads its options with {@code r.FormValue}, which also takes them from a form-encoded
-     * body the gate never sees: such a build is undecidable.
+     * body the gate never sees: such a build is undecidable. What the gate cannot see: dockerd's
+     * form parser takes the <em>first</em> Content-Type header while the plugin is shown the
+     * <em>last</em> one, so a request carrying a form type first and a tar type last hides a form body.
      */
     private static DockerRequest build(AuthzRequest request, RequestUri uri, EngineEndpoints.Endpoint endpoint) {
         String contentType = request.header("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);

@@ -258,6 +258,15 @@ class DockerRequestsTest {
     }
 
     @Test
+    void creationsAreNamedByTheNameInTheirBodyOrQuery() {
+        assertThat(DockerRequests.read(request("POST", "/v1.41/volumes/create", "{\"Name\":\"vol1\"}")).object()).isEqualTo("vol1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/networks/create", "{\"Name\":\"net1\"}")).object()).isEqualTo("net1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/services/create", "{\"Name\":\"api\"}")).object()).isEqualTo("api");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/services/x1/update", "{\"Name\":\"api\"}")).object()).isEqualTo("x1");
+        assertThat(DockerRequests.read(request("POST", "/v1.41/containers/create?name=web", "{}")).object()).isEqualTo("web");
+    }
+
+    @Test
     void anOrdinaryVolumeIsAVolume() {
         GateInput.Modelled modelled = modelled("POST", "/v1.41/volumes/create", "{\"Driver\":\"local\",\"Name\":\"data\"}");
 
@@ -539,6 +548,24 @@ class DockerRequestsTest {
                 """).loaded().inventory().workloads().getFirst().containers().getFirst();
 
         assertThat(container.networks()).extracting(Setting::value).containsExactly("app_net", "host");
+    }
+
+    /** What docker CLI 28 sent for `service create --network mynet --network host` (it resolves names to IDs first). */
+    @Test
+    void theCliSendsNetworkIdsAndTheHostNetworksLocalIdIsUndecidable() {
+        String body = """
+                {"Name":"api","Labels":{},"TaskTemplate":{"ContainerSpec":{"Image":"busybox:latest","Init":false,"DNSConfig":{}},
+                 "Resources":{"Limits":{},"Reservations":{}},"Placement":{},"Networks":[%s{"Target":"x4bz9q0n2mdi1z0xh5yrc7kpt"}],
+                 "ForceUpdate":0},"Mode":{"Replicated":{}},"EndpointSpec":{"Mode":"vip"}}
+                """;
+        Container container = modelled("POST", "/v1.41/services/create", body.formatted("")).loaded().inventory().workloads()
+                .getFirst().containers().getFirst();
+        GateInput withHost = DockerRequests.read(request("POST", "/v1.41/services/create",
+                body.formatted("{\"Target\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"},"))).input();
+
+        assertThat(container.networks()).extracting(Setting::value).containsExactly("x4bz9q0n2mdi1z0xh5yrc7kpt");
+        assertThat(((GateInput.Refused) withHost).message()).contains("which may be the ID or an ID prefix of a local network, through "
+                + "which the daemon reaches the predefined host network");
     }
 
     @ParameterizedTest(name = "{0}")

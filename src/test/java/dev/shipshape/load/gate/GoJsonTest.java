@@ -177,4 +177,14 @@ class GoJsonTest {
     void foldsExactlyAsGoFoldsAgainstAsciiNames(String key, String folded) {
         assertThat(GoJson.foldKey(key)).isEqualTo(folded);
     }
+
+    @Test
+    void configAndHostConfigShareNoFieldName() {
+        // were a name in both, Go would drop it as ambiguous (or take the shallower Config field); the wrapper could not say which
+        java.util.Set<String> config = new java.util.HashSet<>();
+        EngineBodies.CONFIG.fields().keySet().forEach(name -> config.add(GoJson.foldKey(name)));
+        for (String name : EngineBodies.HOST_CONFIG.fields().keySet()) assertThat(config).as(name).doesNotContain(GoJson.foldKey(name));
+        assertThat(EngineBodies.CONTAINER_CREATE.fields()).hasSize(
+                EngineBodies.CONFIG.fields().size() + EngineBodies.HOST_CONFIG.fields().size() + 3);
+    }
 }
