@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -120,6 +121,11 @@ public final class GateServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (tls.isPresent()) {
+            // Jetty's default would refuse (400) a Host that the certificate does not name: kubelet's probes
+            // and Prometheus call the pod's IP, and TLS clients check the certificate themselves
+            http.addCustomizer(new SecureRequestCustomizer(false));
+        }
         ConnectionFactory plain = new HttpConnectionFactory(http);
         ServerConnector connector;
         if (tls.isPresent()) {
