@@ -25,7 +25,7 @@ import javax.net.ssl.X509TrustManager;
  * second); complete headers, then a body a byte a second (to /healthz, served on every listener). With `tls`, the first kind sends the
  * first 3 bytes of a TLS record instead, and the others talk inside a TLS session. Connections
  * come from 127.0.1.1, 127.0.1.2 …, 10 per address, under the server's cap per client.
- * Prints how many are open every 5 s, and at the end how many times the server closed one.
+ * Prints how many are open every second, and at the end how many times the server closed one.
  */
 public class SlowClients {
 
@@ -51,7 +51,7 @@ public class SlowClients {
         }
         while (System.nanoTime() < until) {
             System.out.printf("slow clients: %d open, the server closed %d so far%n", open.get(), closedByServer.get());
-            Thread.sleep(Math.min(5000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            Thread.sleep(Math.min(1000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
         }
         System.out.printf("slow clients: done; the server closed %d connections (deadlines), each opened again at once%n",
                 closedByServer.get());

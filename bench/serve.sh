@@ -134,7 +134,7 @@ done
 
 if [[ "$slow_clients" -gt 0 ]]; then
   # every slow connection is reopened as soon as the server's deadlines close it, so the count stays up
-  slow_seconds=$(( rounds * 2 * ${duration%s} + 30 ))
+  slow_seconds=$(( rounds * 2 * ${duration%s} + 150 ))
   echo "== slow clients: $slow_clients against each listener for ${slow_seconds}s (10 per client address)"
   tls_word=""
   [[ "${TLS:-0}" == 1 ]] && tls_word=tls
@@ -142,7 +142,16 @@ if [[ "$slow_clients" -gt 0 ]]; then
   slow_pids+=($!)
   "$java" "$root/bench/SlowClients.java" 127.0.0.1 "$webhook_port" "$slow_clients" "$slow_seconds" $tls_word >"$dir/slow-webhook.out" 2>&1 &
   slow_pids+=($!)
-  sleep 8
+  # the generators compile themselves first: wait until both report all their connections open
+  for _ in $(seq 120); do
+    opened=0
+    for file in "$dir/slow-plugin.out" "$dir/slow-webhook.out"; do
+      line="$(grep -a 'open,' "$file" 2>/dev/null | tail -1 || true)"
+      [[ "$line" =~ ([0-9]+)\ open ]] && (( BASH_REMATCH[1] >= slow_clients * 9 / 10 )) && opened=$((opened + 1))
+    done
+    [[ "$opened" == 2 ]] && break
+    sleep 1
+  done
   echo "   $(tail -1 "$dir/slow-plugin.out") (plugin)"
   echo "   $(tail -1 "$dir/slow-webhook.out") (webhook)"
   for round in $(seq "$rounds"); do

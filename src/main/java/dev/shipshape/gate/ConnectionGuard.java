@@ -36,6 +36,7 @@ final class ConnectionGuard implements Connection.Listener, SslHandshakeListener
     }
 
     private static final long WARN_EVERY = TimeUnit.MINUTES.toNanos(1);
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final ConnectionLimits limits;
     private final boolean tls;
@@ -146,17 +147,14 @@ final class ConnectionGuard implements Connection.Listener, SslHandshakeListener
         if (watch != null) watch.arm(Phase.IDLE, limits.idle().plus(limits.headers()));
     }
 
-    /** Connections open now, for the tests. */
-    int openConnections() {
-        return watches.size();
-    }
-
     private Watch watch(EndPoint endPoint) {
         return endPoint == null ? null : watches.get(network(endPoint));
     }
 
     private void refused(InetAddress client) {
         metrics.connectionRefused(listener);
+        // many refused addresses (a spread IPv6 range) must not grow this without end; forgetting only repeats a warning
+        if (refusals.size() > MAX_REMEMBERED) refusals.clear();
         Refusals since = refusals.computeIfAbsent(client, key -> new Refusals());
         String warning = null;
         synchronized (since) {

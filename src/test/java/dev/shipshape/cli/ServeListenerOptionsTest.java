@@ -120,6 +120,18 @@ class ServeListenerOptionsTest {
     }
 
     @Test
+    void aPortInUseIsSaidPlainly() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.on(new CommandLine(new ServeCommand()), "--kubernetes", "--bind", "127.0.0.1", "--port",
+                    Integer.toString(taken.getLocalPort()), "--decision-log", folder.resolve("d.jsonl").toString());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).isEqualTo("shipshape: cannot start: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the address is in use or not this host's\n");
+        }
+    }
+
+    @Test
     void timeoutsMustBePositive() {
         CliRun run = CliRun.on(new CommandLine(new ServeCommand()), "--docker-plugin", "--plugin-address", "tcp://127.0.0.1:0",
                 "--body-timeout", "0");
