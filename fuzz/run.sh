@@ -14,6 +14,6 @@ tests=("$@")
 for name in "${tests[@]}"; do
   method="${name}LoaderEndsWithDiagnosticsNotExceptions"
   echo "== fuzzing $method"
-  JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -Dtest="LoaderFuzzTest#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+  JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -Dtest="LoaderFuzzTest#$method" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
     2>&1 | tee "target/fuzz-$name.log" | grep -E '#[0-9]+.*(DONE|cov:)|Tests run:|== Java Exception|crash-' | tail -5
 done
