@@ -57,8 +57,8 @@ final class AdmissionHandler {
                 case GateInput.Modelled modelled -> judge.judge(modelled);
             };
         } catch (RuntimeException bug) {
-            System.err.println("shipshape serve: internal error deciding an admission request: " + bug);
-            decision = Decision.undecided(enforcement.failure(), "internal error: " + bug);
+            Incident incident = Incident.report("deciding an admission request", bug);
+            decision = Decision.undecided(enforcement.failure(), incident.message("decide this request"));
         }
         boolean enforced = !request.dryRun();
         try {
@@ -98,7 +98,8 @@ final class AdmissionHandler {
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException bug) {
                 // mutation only adds defaults; /validate still judges the object as it is
-                response.putArray("warnings").add(shortened("shipshape could not add its defaults: " + bug));
+                Incident incident = Incident.report("making the /mutate patch", bug);
+                response.putArray("warnings").add(shortened(incident.message("add its defaults")));
             }
         }
         return review(response);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -92,12 +91,9 @@ final class AuthzHandler {
                 }
             }
         } catch (RuntimeException bug) {
-            String incident = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-            StackTraceElement[] where = bug.getStackTrace();
-            System.err.println("shipshape serve: internal error deciding an authorization request (incident " + incident + "): "
-                    + bug + (where.length > 0 ? " at " + where[0] : ""));
-            decision = Decision.undecided(enforcement.failure(), "shipshape could not decide this request (incident " + incident
-                    + "; its server log has the details)", docker.isPresent() && !docker.get().judgedOrGuarded());
+            Incident incident = Incident.report("deciding an authorization request", bug);
+            decision = Decision.undecided(enforcement.failure(), incident.message("decide this request"),
+                    docker.isPresent() && !docker.get().judgedOrGuarded());
         }
         String endpoint = docker.flatMap(DockerRequest::endpoint).map(EngineEndpoints.Endpoint::display)
                 .orElse(docker.isPresent() ? UNCLASSIFIED : "");

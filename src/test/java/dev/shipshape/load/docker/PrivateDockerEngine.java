@@ -172,7 +172,7 @@ public final class PrivateDockerEngine {
         docker("import", "--change", "CMD [\"/bin/sleep\", \"100000\"]", tarball.toString(), IMAGE);
     }
 
-    /** Stops the daemon by its own pid (containers and Swarm first), and removes its folder. */
+    /** Stops the daemon by its own pid (containers, networks and Swarm first), and removes its folder. */
     public synchronized void stop() {
         if (daemon.isAlive()) {
             run(List.of(dockerCli(), "-H", host(), "swarm", "leave", "--force"), Duration.ofSeconds(30));
@@ -182,6 +182,9 @@ public final class PrivateDockerEngine {
                 remove.addAll(List.of(ids.split("\\s+")));
                 run(remove, Duration.ofSeconds(60));
             }
+            // a bridge network's interface (br-…) lives in the host's namespace and outlives the daemon and its
+            // folder; left behind, they use up the address pools of every later engine on this host
+            run(List.of(dockerCli(), "-H", host(), "network", "prune", "-f"), Duration.ofSeconds(60));
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             try {
                 if (!daemon.waitFor(30, TimeUnit.SECONDS)) {
