@@ -134,7 +134,8 @@ public final class PrivateDockerEngine {
                     "-H", "unix://" + folder.resolve("docker.sock"),
                     "--data-root", folder.resolve("data").toString(),
                     "--exec-root", folder.resolve("exec").toString(),
-                    "--pidfile", folder.resolve("dockerd.pid").toString()));
+                    "--pidfile", folder.resolve("dockerd.pid").toString(),
+                    "--default-address-pool", "base=" + addressPool() + ",size=24"));
             command.addAll(extraFlags);
             Process daemon = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -158,6 +159,16 @@ public final class PrivateDockerEngine {
         }
     }
 
+    /**
+     * A /16 of its own for the engine's user-defined networks, somewhere in 10.128.0.0/9 (Swarm's
+     * overlay networks count up from 10.0.0.0): bridges that engines killed before they removed
+     * their networks leave on the host, and engines running at once, use up Docker's default pools
+     * (172.17-31 and 192.168), and {@code docker network create} then fails.
+     */
+    private static String addressPool() {
+        return "10." + (128 + java.util.concurrent.ThreadLocalRandom.current().nextInt(128)) + ".0.0/16";
+    }
+
     /** A one-file userland: busybox and the applets the tests run, as {@link #IMAGE}. */
     private void importImage(Path busybox) throws IOException {
         Path root = folder.resolve("rootfs");
@@ -172,7 +183,7 @@ public final class PrivateDockerEngine {
         docker("import", "--change", "CMD [\"/bin/sleep\", \"100000\"]", tarball.toString(), IMAGE);
     }
 
-    /** Stops the daemon by its own pid (containers and Swarm first), and removes its folder. */
+    /** Stops the daemon by its own pid (Swarm, containers and networks first), and removes its folder. */
     public synchronized void stop() {
         if (daemon.isAlive()) {
             run(List.of(dockerCli(), "-H", host(), "swarm", "leave", "--force"), Duration.ofSeconds(30));
@@ -182,6 +193,8 @@ public final class PrivateDockerEngine {
                 remove.addAll(List.of(ids.split("\\s+")));
                 run(remove, Duration.ofSeconds(60));
             }
+            // a user-defined network's bridge would stay on the host after dockerd is gone
+            run(List.of(dockerCli(), "-H", host(), "network", "prune", "-f"), Duration.ofSeconds(60));
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             try {
                 if (!daemon.waitFor(30, TimeUnit.SECONDS)) {
