@@ -20,11 +20,12 @@ import java.util.Locale;
  * @param user           the user as the model holds it; "" when unset (the image decides)
  * @param securityOptions seccomp, AppArmor and SELinux settings as {@code seccomp=…}, {@code apparmor=…},
  *                       {@code label=…}; any other option as written; sorted
- * @param systemPaths    {@code default}, or {@code unconfined} when /proc and /sys are not masked
- *                       (the model states that as the option {@code systempaths=unconfined})
- * @param usernsMode     "" or host; the model has no such field, so it is always "" from the model
- * @param cgroupnsMode   "" (the daemon's default) or host/private; always "" from the model, which has no such field
- * @param devices        {@code host:container:permissions}, and device cgroup rules; sorted
+ * @param systemPaths    {@code default}, {@code unconfined} when /proc and /sys are not masked, or the
+ *                       paths left unmasked or writable (the model's {@link SecurityOption.Kind#SYSTEM_PATHS})
+ * @param usernsMode     "" (the daemon's default) or the mode stated, such as host
+ * @param cgroupnsMode   "" (the daemon's default) or the mode stated, host or private
+ * @param volumesFrom    the containers whose volumes it mounts too, as written ({@code NAME[:ro|rw]}); sorted
+ * @param devices        {@code host:container:permissions}, and device cgroup rules ({@link #deviceCgroupRule}); sorted
  * @param ports          published ports as {@code hostIp:hostPort->port/protocol}; sorted
  */
 public record ContainerSummary(
@@ -43,16 +44,16 @@ public record ContainerSummary(
         String utsMode,
         String usernsMode,
         String cgroupnsMode,
+        List<String> volumesFrom,
         List<String> devices,
         List<String> ports) {
-
-    public static final String SYSTEM_PATHS_UNCONFINED = "systempaths=unconfined";
 
     public ContainerSummary {
         capabilitiesAdded = sorted(capabilitiesAdded);
         capabilitiesDropped = sorted(capabilitiesDropped);
         securityOptions = sorted(securityOptions);
         mounts = mounts.stream().sorted().toList();
+        volumesFrom = sorted(volumesFrom);
         devices = sorted(devices);
         ports = sorted(ports);
     }
@@ -69,12 +70,14 @@ public record ContainerSummary(
                 case NO_NEW_PRIVILEGES -> {
                     // stated by noNewPrivileges
                 }
-                case OTHER -> {
-                    if (value.strip().equalsIgnoreCase(SYSTEM_PATHS_UNCONFINED)) systemPaths = "unconfined";
-                    else options.add(value);
+                case SYSTEM_PATHS -> {
+                    if (!value.isBlank()) systemPaths = value.strip();
                 }
+                case OTHER -> options.add(value);
             }
         }
+        List<String> devices = new ArrayList<>(values(container.devices()));
+        values(container.deviceCgroupRules()).forEach(rule -> devices.add(deviceCgroupRule(rule)));
         return new ContainerSummary(
                 container.privileged().isTrue(),
                 text(container.user()),
@@ -89,10 +92,16 @@ public record ContainerSummary(
                 text(container.pidMode()),
                 ipcMode(text(container.ipcMode())),
                 text(container.utsMode()),
-                "",
-                "",
-                values(container.devices()),
+                text(container.usernsMode()),
+                text(container.cgroupnsMode()),
+                values(container.volumesFrom()),
+                devices,
                 container.ports().stream().filter(Port::isPublished).map(ContainerSummary::port).toList());
+    }
+
+    /** A device cgroup rule among the devices: {@code c 1:1 rwm (device cgroup rule)}. */
+    public static String deviceCgroupRule(String rule) {
+        return rule + " (device cgroup rule)";
     }
 
     /** {@code 127.0.0.1:8080->80/tcp}; an unset host IP is "". */

@@ -58,9 +58,6 @@ final class ContainerCreate {
             // the engine's default network on Linux; a Compose reading would take "unset" for a project network
             gate.networkMode = Setting.of("bridge", gate.networkMode.origin());
         }
-        for (String rule : strings(body.path("HostConfig"), "DeviceCgroupRules")) {
-            gate.devices.add(Setting.of(rule + " (device cgroup rule)", container.origin()));
-        }
         Capabilities.normalize(gate);
         return ContainerCopy.withContainers(read, SourceKind.COMPOSE, List.of(gate.build()));
     }
@@ -118,8 +115,8 @@ final class ContainerCreate {
         for (String bind : strings(host, "Binds")) {
             List<String> parts = List.of(bind.split(":", -1));
             if (parts.size() < 2) continue;
-            String source = parts.get(0);
-            String target = parts.get(1);
+            String source = mountPath(parts.get(0));
+            String target = mountPath(parts.get(1));
             boolean readOnly = parts.size() > 2 && List.of(parts.get(2).split(",")).contains("ro");
             ObjectNode mount = mounts.addObject();
             if (source.startsWith("/")) {
@@ -134,7 +131,7 @@ final class ContainerCreate {
         if (host.path("Tmpfs").isObject()) tmpfs.setAll((ObjectNode) host.get("Tmpfs"));
         for (JsonNode item : items(host, "Mounts")) {
             String type = text(item, "Type").toLowerCase(Locale.ROOT);
-            String target = text(item, "Target");
+            String target = mountPath(text(item, "Target"));
             if (target.isEmpty()) continue;
             boolean readOnly = item.path("ReadOnly").asBoolean(false);
             if (type.equals("tmpfs")) {
@@ -153,12 +150,13 @@ final class ContainerCreate {
                 mount.put("Type", "volume");
                 if (!text(item, "Source").isEmpty()) mount.put("Name", text(item, "Source"));
             } else {
-                mount.put("Type", type.isEmpty() ? "bind" : type).put("Source", text(item, "Source"));
+                mount.put("Type", type.isEmpty() ? "bind" : type).put("Source", mountPath(text(item, "Source")));
             }
             mount.put("Destination", target).put("RW", !readOnly);
             targets.add(target);
         }
-        body.path("Volumes").fieldNames().forEachRemaining(target -> {
+        body.path("Volumes").fieldNames().forEachRemaining(stated -> {
+            String target = mountPath(stated);
             if (targets.add(target)) mounts.addObject().put("Type", "volume").put("Destination", target).put("RW", true);
         });
         if (!tmpfs.isEmpty()) host.set("Tmpfs", tmpfs);
@@ -166,6 +164,17 @@ final class ContainerCreate {
         JsonNode endpoints = body.path("NetworkingConfig").path("EndpointsConfig");
         if (endpoints.isObject()) inspect.putObject("NetworkSettings").set("Networks", endpoints);
         return inspect;
+    }
+
+    /**
+     * A rooted mount path as dockerd's mount parser stores it, through Go's {@code path.Clean}:
+     * {@code /data/} is {@code /data}, {@code /etc/..} is {@code /}. A relative path (a volume's
+     * name, or a target the daemon refuses) is left as written.
+     */
+    static String mountPath(String path) {
+        if (!path.startsWith("/")) return path;
+        String cleaned = RequestUri.clean(path);
+        return cleaned.length() > 1 && cleaned.endsWith("/") ? cleaned.substring(0, cleaned.length() - 1) : cleaned;
     }
 
     /**

@@ -90,7 +90,7 @@ final class DaemonSummary {
             String permissions = device.path("CgroupPermissions").asText("");
             devices.add(onHost + ":" + (inContainer.isEmpty() ? onHost : inContainer) + (permissions.isEmpty() ? "" : ":" + permissions));
         }
-        strings(host.path("DeviceCgroupRules")).forEach(rule -> devices.add(rule + " (device cgroup rule)"));
+        strings(host.path("DeviceCgroupRules")).forEach(rule -> devices.add(ContainerSummary.deviceCgroupRule(rule)));
         List<String> ports = new ArrayList<>();
         Set<String> published = new HashSet<>();
         host.path("PortBindings").properties().forEach(binding -> {
@@ -126,8 +126,22 @@ final class DaemonSummary {
                 host.path("UTSMode").asText(""),
                 host.path("UsernsMode").asText(""),
                 cgroupns.equals(cgroupnsDefault) ? "" : cgroupns,
+                strings(host.path("VolumesFrom")),
                 devices,
                 ports);
+    }
+
+    /**
+     * The gate's summary with a cgroup namespace mode that names the daemon's default made "", as
+     * {@link #container} makes it: the daemon stores its default for a request that states none, so
+     * stating the default and stating nothing are one request to it.
+     */
+    ContainerSummary withStoredDefaults(ContainerSummary modelled) {
+        if (!modelled.cgroupnsMode().equals(cgroupnsDefault)) return modelled;
+        return new ContainerSummary(modelled.privileged(), modelled.user(), modelled.capabilitiesAdded(), modelled.capabilitiesDropped(),
+                modelled.readOnlyRootFilesystem(), modelled.noNewPrivileges(), modelled.securityOptions(), modelled.systemPaths(),
+                modelled.mounts(), modelled.networkMode(), modelled.pidMode(), modelled.ipcMode(), modelled.utsMode(), modelled.usernsMode(),
+                "", modelled.volumesFrom(), modelled.devices(), modelled.ports());
     }
 
     /** {@code container:NAME} for the {@code container:ID} the daemon stores when a mode joins another container's namespace. */
@@ -142,7 +156,7 @@ final class DaemonSummary {
         JsonNode process = exec.path("ProcessConfig");
         return new ContainerSummary(process.path("privileged").asBoolean(false), runcUser(process.path("user").asText("")),
                 List.of(), List.of(), false, false, List.of(), "default", List.of(), ContainerSummary.networkMode(""), "",
-                ContainerSummary.ipcMode(""), "", "", "", List.of(), List.of());
+                ContainerSummary.ipcMode(""), "", "", "", List.of(), List.of(), List.of());
     }
 
     /** A Swarm service ({@code GET /services/{id}}): its task template's container. */
@@ -179,7 +193,7 @@ final class DaemonSummary {
         return new ContainerSummary(false, runcUser(container.path("User").asText("")),
                 capabilities(container.path("CapabilityAdd")), capabilities(container.path("CapabilityDrop")),
                 container.path("ReadOnly").asBoolean(false), privileges.path("NoNewPrivileges").asBoolean(false), options, "default",
-                mounts, ContainerSummary.networkMode(""), "", ContainerSummary.ipcMode(""), "", "", "", List.of(), ports);
+                mounts, ContainerSummary.networkMode(""), "", ContainerSummary.ipcMode(""), "", "", "", List.of(), List.of(), ports);
     }
 
     VolumeSummary volume(JsonNode volume) {

@@ -52,6 +52,7 @@ class DaemonSummaryTest {
                  "HostConfig":{"Privileged":true,"CapAdd":["cap_net_admin"],"CapDrop":["CAP_ALL"],"ReadonlyRootfs":true,
                   "SecurityOpt":["label=disable","no-new-privileges:true","apparmor:unconfined"],"MaskedPaths":[],
                   "NetworkMode":"default","PidMode":"container:0123abcd","IpcMode":"shareable","UsernsMode":"host","CgroupnsMode":"host",
+                  "VolumesFrom":["db:ro"],
                   "Devices":[{"PathOnHost":"/dev/mem","PathInContainer":"","CgroupPermissions":"rwm"}],"DeviceCgroupRules":["c 1:1 rwm"],
                   "PortBindings":{"80/tcp":[{"HostIp":"","HostPort":"8080"}]},"Tmpfs":{"/run":"ro,size=1m"}},
                  "Mounts":[{"Type":"volume","Name":"rootfs","Driver":"local","Destination":"/host","RW":true},
@@ -65,8 +66,20 @@ class DaemonSummaryTest {
                 List.of("apparmor=unconfined"), "unconfined",
                 List.of(new MountSummary("volume", "", "/anonymous", false), new MountSummary("bind", "/etc", "/config", true),
                         new MountSummary("bind", "/", "/host", false), new MountSummary("tmpfs", "", "/run", true)),
-                "bridge", "container:web", "shareable", "", "host", "", List.of("/dev/mem:/dev/mem:rwm", "c 1:1 rwm (device cgroup rule)"),
+                "bridge", "container:web", "shareable", "", "host", "", List.of("db:ro"), List.of("/dev/mem:/dev/mem:rwm", "c 1:1 rwm (device cgroup rule)"),
                 List.of(":8080->80/tcp")));
+    }
+
+    @Test
+    void aModelledCgroupNamespaceModeThatIsTheDaemonsDefaultIsWhatTheDaemonStoresForNone() {
+        ContainerSummary stated = summaries.exec(json("{\"ProcessConfig\":{}}"));
+        ContainerSummary host = new ContainerSummary(false, "", List.of(), List.of(), false, false, List.of(), "default", List.of(),
+                "bridge", "", "private", "", "", "host", List.of(), List.of(), List.of());
+        ContainerSummary privateMode = new ContainerSummary(false, "", List.of(), List.of(), false, false, List.of(), "default", List.of(),
+                "bridge", "", "private", "", "", "private", List.of(), List.of(), List.of());
+
+        assertThat(summaries.withStoredDefaults(host)).isEqualTo(stated);
+        assertThat(summaries.withStoredDefaults(privateMode)).isEqualTo(privateMode);
     }
 
     @Test

@@ -34,6 +34,8 @@ final class DifferentialCorpus {
     private static final String HOST = "\"NetworkMode\":\"none\",\"ReadonlyRootfs\":true,\"CapDrop\":[\"ALL\"],"
             + "\"SecurityOpt\":[\"no-new-privileges\"],\"Memory\":67108864,\"NanoCpus\":500000000,\"PidsLimit\":50,"
             + "\"RestartPolicy\":{\"Name\":\"on-failure\",\"MaximumRetryCount\":5}";
+    private static final String NETWORK_NONE = "\"NetworkMode\":\"none\"";
+    private static final String SECURITY_OPT = "\"SecurityOpt\":[\"no-new-privileges\"]";
     private static final String HARDENED = "{" + CONFIG + ",\"HostConfig\":{" + HOST + "}}";
     private static final String PRIVILEGED = "{" + CONFIG + ",\"HostConfig\":{" + HOST + ",\"Privileged\":true}}";
 
@@ -56,6 +58,15 @@ final class DifferentialCorpus {
     /** The hardened create body with {@code extra} added at the end of its HostConfig (a later key overrides an earlier one). */
     static String host(String extra) {
         return "{" + CONFIG + ",\"HostConfig\":{" + HOST + "," + extra + "}}";
+    }
+
+    /**
+     * The hardened create body with its HostConfig field {@code stated} (as {@link #HOST} states it)
+     * replaced by {@code extra}: one value for the key, not a duplicate that the gate refuses.
+     */
+    private static String hostReplacing(String stated, String extra) {
+        if (!HOST.contains(stated)) throw new IllegalArgumentException("the hardened HostConfig does not state " + stated);
+        return "{" + CONFIG + ",\"HostConfig\":{" + HOST.replace(stated, extra) + "}}";
     }
 
     static String hardenedCreate() {
@@ -154,17 +165,25 @@ final class DifferentialCorpus {
         create("namespaces: PidMode container:", host("\"PidMode\":\"container:" + EXEC_TARGET + "\""));
         create("namespaces: UsernsMode host", host("\"UsernsMode\":\"host\""));
         create("namespaces: CgroupnsMode host", host("\"CgroupnsMode\":\"host\""));
+        create("namespaces: CgroupnsMode private", host("\"CgroupnsMode\":\"private\""));
         create("namespaces: IpcMode private", host("\"IpcMode\":\"private\""));
         create("namespaces: UTSMode host", host("\"UTSMode\":\"host\""));
         create("security options: empty MaskedPaths and ReadonlyPaths (systempaths=unconfined)",
                 host("\"MaskedPaths\":[],\"ReadonlyPaths\":[]"));
         create("security options: systempaths=unconfined as a SecurityOpt", host("\"SecurityOpt\":[\"no-new-privileges\",\"systempaths=unconfined\"]"));
-        create("security options: apparmor:unconfined with a colon", host("\"SecurityOpt\":[\"no-new-privileges\",\"apparmor:unconfined\"]"));
-        create("security options: no-new-privileges=false", host("\"SecurityOpt\":[\"no-new-privileges=false\"]"));
+        create("security options: apparmor:unconfined with a colon",
+                hostReplacing(SECURITY_OPT, "\"SecurityOpt\":[\"no-new-privileges\",\"apparmor:unconfined\"]"));
+        create("security options: no-new-privileges=false", hostReplacing(SECURITY_OPT, "\"SecurityOpt\":[\"no-new-privileges=false\"]"));
+        create("security options: no-new-privileges:true with a colon",
+                hostReplacing(SECURITY_OPT, "\"SecurityOpt\":[\"no-new-privileges:true\"]"));
         create("devices: /dev/mem", host("\"Devices\":[{\"PathOnHost\":\"/dev/mem\",\"PathInContainer\":\"/dev/mem\",\"CgroupPermissions\":\"rwm\"}]"));
         create("devices: /dev/null without permissions", host("\"Devices\":[{\"PathOnHost\":\"/dev/null\"}]"));
-        create("ports: published on 127.0.0.1", host("\"NetworkMode\":\"" + NETWORK + "\","
+        create("devices: device cgroup rule c 1:3 rwm", host("\"DeviceCgroupRules\":[\"c 1:3 rwm\"]"));
+        create("devices: device cgroup rule a *:* rwm", host("\"DeviceCgroupRules\":[\"a *:* rwm\"]"));
+        create("ports: published on 127.0.0.1", hostReplacing(NETWORK_NONE, "\"NetworkMode\":\"" + NETWORK + "\","
                 + "\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18080\"}]}"));
+        create("ports: published on every address, and a second binding", hostReplacing(NETWORK_NONE, "\"NetworkMode\":\"" + NETWORK
+                + "\",\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"18084\"},{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18085\"}]}"));
     }
 
     private static String volumeMount(String options) {

@@ -21,7 +21,7 @@ class ContainerSummaryTest {
         ContainerSummary summary = ContainerSummary.of(Container.builder("web", "container 'web'", false, ORIGIN).build());
 
         assertThat(summary).isEqualTo(new ContainerSummary(false, "", List.of(), List.of(), false, false, List.of(), "default", List.of(),
-                "bridge", "", "private", "", "", "", List.of(), List.of()));
+                "bridge", "", "private", "", "", "", List.of(), List.of(), List.of()));
     }
 
     @Test
@@ -34,11 +34,18 @@ class ContainerSummaryTest {
         web.noNewPrivileges = Setting.of(true, ORIGIN);
         web.securityOptions.add(new SecurityOption(SecurityOption.Kind.SECCOMP, "unconfined", ORIGIN));
         web.securityOptions.add(new SecurityOption(SecurityOption.Kind.SELINUX, "type:spc_t", ORIGIN));
-        web.securityOptions.add(new SecurityOption(SecurityOption.Kind.OTHER, "systempaths=unconfined", ORIGIN));
+        web.securityOptions.add(new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS, "unconfined", ORIGIN));
+        web.securityOptions.add(new SecurityOption(SecurityOption.Kind.OTHER, "mask=/proc/acpi", ORIGIN));
         web.mounts.add(new Mount(Mount.Type.VOLUME, "data", "/data", Setting.unset(ORIGIN), ORIGIN));
         web.mounts.add(new Mount(Mount.Type.BIND, "/etc", "/config", Setting.of(true, ORIGIN), ORIGIN));
         web.networkMode = Setting.of("default", ORIGIN);
         web.ipcMode = Setting.of("host", ORIGIN);
+        web.usernsMode = Setting.of("host", ORIGIN);
+        web.cgroupnsMode = Setting.of("private", ORIGIN);
+        web.volumesFrom.add(Setting.of("db:ro", ORIGIN));
+        web.volumesFrom.add(Setting.of("cache", ORIGIN));
+        web.devices.add(Setting.of("/dev/mem:/dev/mem:rwm", ORIGIN));
+        web.deviceCgroupRules.add(Setting.of("a *:* rwm", ORIGIN));
         web.ports.add(new Port(Setting.of("127.0.0.1", ORIGIN), "8080", "80", "TCP", ORIGIN));
         web.ports.add(new Port(Setting.unset(ORIGIN), null, "9090", "tcp", ORIGIN));
 
@@ -48,11 +55,23 @@ class ContainerSummaryTest {
         assertThat(summary.user()).isEqualTo("+0");
         assertThat(summary.capabilitiesAdded()).containsExactly("NET_ADMIN", "SYS_TIME");
         assertThat(summary.noNewPrivileges()).isTrue();
-        assertThat(summary.securityOptions()).containsExactly("label=type:spc_t", "seccomp=unconfined");
+        assertThat(summary.securityOptions()).containsExactly("label=type:spc_t", "mask=/proc/acpi", "seccomp=unconfined");
         assertThat(summary.systemPaths()).isEqualTo("unconfined");
         assertThat(summary.mounts()).extracting(MountSummary::toString).containsExactly("bind /etc -> /config ro", "volume data -> /data rw");
         assertThat(summary.networkMode()).isEqualTo("bridge");
         assertThat(summary.ipcMode()).isEqualTo("host");
+        assertThat(summary.usernsMode()).isEqualTo("host");
+        assertThat(summary.cgroupnsMode()).isEqualTo("private");
+        assertThat(summary.volumesFrom()).containsExactly("cache", "db:ro");
+        assertThat(summary.devices()).containsExactly("/dev/mem:/dev/mem:rwm", "a *:* rwm (device cgroup rule)");
         assertThat(summary.ports()).containsExactly("127.0.0.1:8080->80/tcp");
+    }
+
+    @Test
+    void systemPathsLeftPartlyUnmaskedAreNamed() {
+        ContainerBuilder web = Container.builder("web", "container 'web'", false, ORIGIN);
+        web.securityOptions.add(new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS, "/proc/kcore,/proc/sysrq-trigger", ORIGIN));
+
+        assertThat(ContainerSummary.of(web.build()).systemPaths()).isEqualTo("/proc/kcore,/proc/sysrq-trigger");
     }
 }

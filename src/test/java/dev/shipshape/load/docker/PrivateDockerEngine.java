@@ -134,7 +134,8 @@ public final class PrivateDockerEngine {
                     "-H", "unix://" + folder.resolve("docker.sock"),
                     "--data-root", folder.resolve("data").toString(),
                     "--exec-root", folder.resolve("exec").toString(),
-                    "--pidfile", folder.resolve("dockerd.pid").toString()));
+                    "--pidfile", folder.resolve("dockerd.pid").toString(),
+                    "--default-address-pool", "base=" + addressPool() + ",size=24"));
             command.addAll(extraFlags);
             Process daemon = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -156,6 +157,16 @@ public final class PrivateDockerEngine {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start dockerd: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A /16 of its own for the engine's user-defined networks, somewhere in 10.128.0.0/9 (Swarm's
+     * overlay networks count up from 10.0.0.0): bridges that engines killed before they removed
+     * their networks leave on the host, and engines running at once, use up Docker's default pools
+     * (172.17-31 and 192.168), and {@code docker network create} then fails.
+     */
+    private static String addressPool() {
+        return "10." + (128 + java.util.concurrent.ThreadLocalRandom.current().nextInt(128)) + ".0.0/16";
     }
 
     /** A one-file userland: busybox and the applets the tests run, as {@link #IMAGE}. */

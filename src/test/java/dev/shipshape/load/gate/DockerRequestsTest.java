@@ -1,6 +1,7 @@
 package dev.shipshape.load.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.shipshape.model.Container;
 import dev.shipshape.model.EnvVar;
@@ -148,6 +149,23 @@ class DockerRequestsTest {
     }
 
     @Test
+    void mountPathsAreCleanedAsTheDaemonStoresThem() {
+        Container container = created("""
+                {"Image":"postgres:16","Volumes":{"/cache/./":{}},
+                 "HostConfig":{"Binds":["/srv/data/:/data/","/etc/..:/host//etc:ro"],
+                  "Mounts":[{"Type":"bind","Source":"/srv/logs/../conf/","Target":"/conf/"},
+                   {"Type":"tmpfs","Target":"/run/"}]}}
+                """);
+
+        assertThat(container.mounts()).extracting(Mount::type, Mount::source, Mount::target).containsExactlyInAnyOrder(
+                tuple(Mount.Type.BIND, "/srv/data", "/data"),
+                tuple(Mount.Type.BIND, "/", "/host/etc"),
+                tuple(Mount.Type.BIND, "/srv/conf", "/conf"),
+                tuple(Mount.Type.TMPFS, null, "/run"),
+                tuple(Mount.Type.VOLUME, null, "/cache"));
+    }
+
+    @Test
     void capabilityNamesAreNormalized() {
         Container container = created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"CapAdd\":[\"net_admin\",\"CAP_SYS_ADMIN\",\" sys_ptrace \",\"Cap_Bpf\"],"
                 + "\"CapDrop\":[\"all\"]}}");
@@ -159,8 +177,10 @@ class DockerRequestsTest {
 
     @Test
     void deviceCgroupRulesGrantHostDevices() {
-        assertThat(created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"DeviceCgroupRules\":[\"a *:* rwm\"]}}").devices())
-                .containsExactly(Setting.of("a *:* rwm (device cgroup rule)", WEB));
+        Container container = created("{\"Image\":\"nginx:1.27\",\"HostConfig\":{\"DeviceCgroupRules\":[\"a *:* rwm\"]}}");
+
+        assertThat(container.deviceCgroupRules()).containsExactly(Setting.of("a *:* rwm", WEB));
+        assertThat(container.devices()).isEmpty();
     }
 
     @Test
