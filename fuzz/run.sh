@@ -19,6 +19,6 @@ mkdir -p target
 for name in "${tests[@]}"; do
   test="$(fuzz_test "$name")"
   echo "== fuzzing $test"
-  JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
+  JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -Dtest="${test##*.}" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
     2>&1 | tee "target/fuzz-$name.log" | grep -E '#[0-9]+.*(DONE|cov:)|Tests run:|== Java Exception|crash-' | tail -5
 done
