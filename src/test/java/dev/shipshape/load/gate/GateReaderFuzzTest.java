@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
  * Coverage-guided fuzzing of what the gate reads from the wire: the authorization plugin's envelope,
  * the Go-faithful JSON reader of request bodies, and the admission webhook's AdmissionReview. Each
  * must end without an exception and within {@link #BOUND} per input (after a warm-up, so that class
- * loading and instrumentation are not counted), and a judged Docker request whose body cannot be read must be
- * refused, never let through as {@link GateInput.NotInspected}. An ordinary build runs each test once
+ * loading and instrumentation are not counted), and a judged Docker request whose body cannot be read
+ * must be refused, never let through as {@link GateInput.NotInspected}. An ordinary build runs each test once
  * per seed in {@code src/test/resources/dev/shipshape/load/gate/GateReaderFuzzTestInputs/<test>/};
- * {@code fuzz/run.sh} fuzzes them for longer.
+ * {@code fuzz/run.sh} fuzzes them for longer, {@code fuzz/ci.sh} for seconds.
  */
 class GateReaderFuzzTest {
 
