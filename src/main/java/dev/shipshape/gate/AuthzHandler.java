@@ -84,7 +84,7 @@ final class AuthzHandler {
                     uri = readUri.orElse("");
                     // what can still be told of the endpoint decides whether failure: open may answer
                     if (readMethod.isPresent() && readUri.isPresent()) {
-                        docker = Optional.of(DockerRequests.read(new AuthzRequest("", method, uri, Optional.empty(), Map.of())));
+                        docker = Optional.of(reader.apply(new AuthzRequest("", method, uri, Optional.empty(), Map.of())));
                     }
                     decision = Decision.undecided(enforcement.failure(), "the authorization request " + problem,
                             docker.isPresent() && !docker.get().judgedOrGuarded());

@@ -67,7 +67,8 @@ final class ServiceReader {
         container.ipcMode = reader.string(service, "ipc", origin);
         container.utsMode = reader.string(service, "uts", origin);
         container.usernsMode = reader.string(service, "userns_mode", origin);
-        container.cgroupnsMode = reader.string(service, "cgroup", origin);
+        // docker stack deploy ignores `cgroup`: in a stack file it sets nothing
+        if (kind == SourceKind.COMPOSE) container.cgroupnsMode = reader.string(service, "cgroup", origin);
         readStrings(service, "volumes_from", container.volumesFrom);
         readStrings(service, "device_cgroup_rules", container.deviceCgroupRules);
         for (ComposeNode item : reader.list(service, "ports", false)) {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,19 +62,26 @@ final class ContainerReader {
 
     private final Map<String, List<String>> repoDigestsByImageId;
     private final Map<String, LocalVolumeMount> volumesByName;
+    private final Optional<String> engineCgroupnsDefault;
 
     /** @param repoDigestsByImageId each image's {@code RepoDigests}, by image id */
     ContainerReader(Map<String, List<String>> repoDigestsByImageId) {
-        this(repoDigestsByImageId, Map.of());
+        this(repoDigestsByImageId, Map.of(), Optional.empty());
     }
 
     /**
-     * @param volumesByName what each named volume of the engine mounts ({@link LocalVolumeMount}): a
-     *                      container's volume mount shows only the volume's name
+     * @param volumesByName         what each named volume of the engine mounts ({@link LocalVolumeMount}): a
+     *                              container's volume mount shows only the volume's name
+     * @param engineCgroupnsDefault the cgroup namespace mode the engine stores for a container that asked for
+     *                              none ({@code host} on cgroup v1, {@code private} on v2): such a mode was not
+     *                              chosen, so it is left unset; empty when the JSON is a request, which states
+     *                              only what the client sent
      */
-    ContainerReader(Map<String, List<String>> repoDigestsByImageId, Map<String, LocalVolumeMount> volumesByName) {
+    ContainerReader(Map<String, List<String>> repoDigestsByImageId, Map<String, LocalVolumeMount> volumesByName,
+            Optional<String> engineCgroupnsDefault) {
         this.repoDigestsByImageId = Map.copyOf(repoDigestsByImageId);
         this.volumesByName = Map.copyOf(volumesByName);
+        this.engineCgroupnsDefault = engineCgroupnsDefault;
     }
 
     record Read(Workload workload, List<Suppression> suppressions) {
@@ -137,7 +145,9 @@ final class ContainerReader {
         String usernsMode = text(host, "UsernsMode");
         if (usernsMode != null && !usernsMode.isEmpty()) container.usernsMode = Setting.of(usernsMode, origin);
         String cgroupnsMode = text(host, "CgroupnsMode");
-        if (cgroupnsMode != null && !cgroupnsMode.isEmpty()) container.cgroupnsMode = Setting.of(cgroupnsMode, origin);
+        if (cgroupnsMode != null && !cgroupnsMode.isEmpty() && !engineCgroupnsDefault.equals(Optional.of(cgroupnsMode))) {
+            container.cgroupnsMode = Setting.of(cgroupnsMode, origin);
+        }
         readPorts(config, host, origin, container);
 
         for (String variable : strings(config, "Env")) {

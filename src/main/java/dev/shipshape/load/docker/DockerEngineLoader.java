@@ -90,7 +90,7 @@ public final class DockerEngineLoader {
             Map<String, LocalVolumeMount> localVolumes = new HashMap<>();
             volumes.stream().map(volume -> VolumeReader.read(volume, dangling))
                     .forEach(volume -> localVolumes.put(volume.name(), LocalVolumeMount.of(volume.driver(), volume.driverOptions())));
-            ContainerReader containers = new ContainerReader(repoDigests, localVolumes);
+            ContainerReader containers = new ContainerReader(repoDigests, localVolumes, cgroupnsDefault(info));
             boolean manager = isSwarmManager(info);
             for (JsonNode inspect : inspects) {
                 // On a manager a task's container is audited through its service's spec; reporting both says everything twice.
@@ -122,6 +122,11 @@ public final class DockerEngineLoader {
             LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
             return new Audited(result, text(api.version(), "Version"), api.apiVersion(), inspects.size(), services);
         }
+    }
+
+    /** What the engine stores as a container's cgroup namespace when it asked for none: its cgroup version decides. */
+    private static Optional<String> cgroupnsDefault(JsonNode info) {
+        return Optional.of("2".equals(text(info, "CgroupVersion")) ? "private" : "host");
     }
 
     private static boolean isSwarmManager(JsonNode info) {

@@ -17,9 +17,8 @@ import java.util.stream.Stream;
  * Medium: the container sees the host's whole cgroup tree (every service's and container's
  * path, limits and usage) but, without {@code CAP_SYS_ADMIN}, cannot write it; with that
  * capability (reported by {@link DangerousCapability}) it is the first step of the cgroup
- * {@code release_agent} escape. {@code docker stack deploy} ignores {@code cgroup}. A live container
- * is not judged: the Engine stores its own default in {@code CgroupnsMode} ({@code host} on cgroup v1
- * hosts), so a choice cannot be told from the default; a create request at the gate states only the choice.
+ * {@code release_agent} escape. The live reader leaves unset a mode that equals the Engine's own
+ * default ({@code host} on cgroup v1 hosts), so only a choice is judged.
  */
 public final class HostCgroupNamespace implements ContainerRule {
 
@@ -34,7 +33,7 @@ public final class HostCgroupNamespace implements ContainerRule {
                     CAP_SYS_ADMIN the way to the cgroup release_agent escape.""")
             .remediation("Remove `cgroup: host` (Compose) or `--cgroupns host` (docker run), and `CgroupnsMode: host` "
                     + "from API requests; on cgroup v1 hosts set `\"default-cgroupns-mode\": \"private\"` in daemon.json.")
-            .appliesTo(SourceKind.COMPOSE)
+            .appliesTo(SourceKind.COMPOSE, SourceKind.LIVE_DOCKER)
             .references(Reference.url("docker run --cgroupns", "https://docs.docker.com/reference/cli/docker/container/run/#cgroupns"))
             .build();
 
@@ -45,7 +44,6 @@ public final class HostCgroupNamespace implements ContainerRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
-        if (workload.source() != SourceKind.COMPOSE) return Stream.empty();
         Setting<String> mode = container.cgroupnsMode();
         if (!mode.isSet() || !mode.value().strip().equals("host")) return Stream.empty();
         return Stream.of(Finding.of(INFO, mode.origin(), container.description()
