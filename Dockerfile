@@ -10,6 +10,8 @@ ARG BASE_IMAGE=debian:bookworm-slim
 # shipshape:ignore missing-healthcheck a command-line tool; as the webhook, deploy/kubernetes probes /readyz and /healthz
 FROM ${BASE_IMAGE}
 
+# declared again to be seen after FROM (the label names the base)
+ARG BASE_IMAGE
 ARG VERSION=0.1.0
 ARG REVISION=unknown
 LABEL org.opencontainers.image.title="shipshape" \

@@ -43,11 +43,15 @@ class ShipshapeCommandTest {
     }
 
     @Test
-    void versionNamesTheToolAndTheJava() {
+    void versionNamesTheToolTheCommitAndTheJava() {
         CliRun run = CliRun.of("--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("shipshape " + VersionProvider.VERSION + "\nJava " + Runtime.version());
+        // the build writes the commit (pom.xml, antrun "build-properties"); this checkout is a git one
+        assertThat(run.out()).matches("shipshape " + Pattern.quote(VersionProvider.VERSION) + "\n"
+                + "commit [0-9a-f]{40}( \\(modified\\))?\n"
+                + "Java " + Pattern.quote(Runtime.version() + " (" + System.getProperty("java.vendor") + ") at "
+                        + System.getProperty("java.home")) + "\n");
     }
 
     @Test
