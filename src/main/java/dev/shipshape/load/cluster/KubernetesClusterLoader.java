@@ -53,7 +53,11 @@ public final class KubernetesClusterLoader {
     }
 
     /** What listing one kind gave: its objects, or the note saying why there are none. */
-    private record Listed(ClusterKind kind, List<ObjectNode> objects, Optional<Diagnostic> note) {
+    private record Listed(ClusterKind kind, List<ObjectNode> objects, Optional<Diagnostic> note, boolean forbidden) {
+
+        Listed(ClusterKind kind, List<ObjectNode> objects, Optional<Diagnostic> note) {
+            this(kind, objects, note, false);
+        }
     }
 
     public Audited load(ClusterTarget target, Map<String, String> environment) throws ClusterUnavailable {
@@ -61,6 +65,10 @@ public final class KubernetesClusterLoader {
             String serverVersion = serverVersion(connection);
             List<Listed> listed = listAll(connection, target.namespace());
 
+            if (listed.stream().allMatch(kind -> kind.forbidden())) {
+                throw new ClusterUnavailable("these credentials may list none of the kinds the audit reads (403 Forbidden for each): "
+                        + "bind them to the ClusterRole of deploy/kubernetes/audit-rbac.yaml");
+            }
             List<Diagnostic> notes = new ArrayList<>();
             List<LiveObject> objects = new ArrayList<>();
             for (Listed kind : listed) {
@@ -154,7 +162,7 @@ public final class KubernetesClusterLoader {
                     ? "not checked: these credentials may not list %s (403 Forbidden); grant get and list on %s in group '%s' (deploy/kubernetes/audit-rbac.yaml)"
                             .formatted(kind.plural(), kind.plural(), kind.group())
                     : "not checked: listing %s failed with HTTP %d: %s".formatted(kind.plural(), error.status, error.getMessage());
-            return new Listed(kind, List.of(), Optional.of(Diagnostic.warning(where, reason)));
+            return new Listed(kind, List.of(), Optional.of(Diagnostic.warning(where, reason)), error.status == 403);
         }
     }
 

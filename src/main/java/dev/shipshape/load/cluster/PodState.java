@@ -49,7 +49,7 @@ final class PodState {
         String imageId = container.path("imageID").asText("");
         List<String> digests = imageId.contains(DIGEST) ? List.of(withoutScheme(imageId)) : List.of();
         return new RuntimeState(status, container.path("restartCount").asInt(0), health, 0,
-                imageId.isEmpty() ? null : imageId, digests, origin);
+                imageId.isEmpty() ? null : withoutScheme(imageId), digests, origin);
     }
 
     private static String withoutScheme(String imageId) {
