@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  * once, through that controller, when the controller was read too. The status of the pods gives the
  * containers of the object judged their live state (restarts, readiness, the image's digest); of
  * several pods, the one in the worst state is shown. A kind that cannot be listed (403) or is not
- * served is a note, and the audit goes on.
+ * served is a note, and the audit goes on. The RBAC objects the API server makes itself ({@code cluster-admin},
+ * {@code system:*}) are not judged: it restores them at every start, so nobody can change them.
  */
 public final class KubernetesClusterLoader {
 
@@ -82,6 +83,7 @@ public final class KubernetesClusterLoader {
             List<YamlNode> workloadDocuments = new ArrayList<>();
             List<YamlNode> otherDocuments = new ArrayList<>();
             int judged = 0;
+            int serverDefaults = 0;
             for (LiveObject object : objects) {
                 LiveObject top = judgedThrough(object, byUid);
                 if (object.kind().equals("Pod")) {
@@ -90,9 +92,17 @@ public final class KubernetesClusterLoader {
                                     .merge(container, state, PodState::worse));
                 }
                 if (top != object) continue;
+                if (object.isServerDefault()) {
+                    serverDefaults++;
+                    continue;
+                }
                 judged++;
                 YamlNode document = JsonDocument.live(object.description(), object.forLoader());
                 (ClusterKinds.POD_OWNERS.contains(object.kind()) ? workloadDocuments : otherDocuments).add(document);
+            }
+            if (serverDefaults > 0) {
+                notes.add(new Diagnostic(Diagnostic.Level.INFO, Origin.live("RBAC defaults"), ("not judged: %d RBAC objects that the API "
+                        + "server itself creates and restores at every start (label %s)").formatted(serverDefaults, LiveObject.SERVER_DEFAULT)));
             }
             // Workloads apart from the rest, so that their containers can be given their pods' state
             LoadResult workloads = new KubernetesLoader().load(workloadDocuments);

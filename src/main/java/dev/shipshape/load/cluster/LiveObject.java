@@ -11,6 +11,8 @@ import java.util.Optional;
 record LiveObject(String kind, String namespace, String name, String uid, ObjectNode json) {
 
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    /** The label of the roles and bindings the API server creates and reconciles at every start. */
+    static final String SERVER_DEFAULT = "kubernetes.io/bootstrapping=rbac-defaults";
 
     static LiveObject of(ObjectNode json) {
         JsonNode metadata = json.path("metadata");
@@ -20,6 +22,10 @@ record LiveObject(String kind, String namespace, String name, String uid, Object
 
     String description() {
         return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+    }
+
+    boolean isServerDefault() {
+        return json.path("metadata").path("labels").path("kubernetes.io/bootstrapping").asText("").equals("rbac-defaults");
     }
 
     /** The uid of the controller that made this object (a Pod's ReplicaSet, a ReplicaSet's Deployment, a Job's CronJob). */
