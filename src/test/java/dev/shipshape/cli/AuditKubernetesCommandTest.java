@@ -167,6 +167,17 @@ class AuditKubernetesCommandTest {
                 spec:
                   containers: [{name: web, image: "registry.example.com/web:2.1"}]
                 """.formatted(replicaSetUid));
+        // a pod of an operator's kind (Argo's Rollout), which the audit does not read: judged itself, but not "bare"
+        cluster.kubectlWithNamespace(ns, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: canary-7c9
+                  ownerReferences: [{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: canary,
+                                     uid: "0b6e7f1c-2f0a-4c55-9d1e-3a8f4b2c1d00", controller: true}]
+                spec:
+                  containers: [{name: app, image: "registry.example.com/app:1.0"}]
+                """);
         writeStatus(ns, "web-5d8f-x2k9q", "web", true, 0, "docker-pullable://registry.example.com/web@sha256:" + "a".repeat(64));
         writeStatus(ns, "solo", "app", false, 7, "docker://sha256:" + "b".repeat(64));
 
@@ -183,7 +194,13 @@ class AuditKubernetesCommandTest {
         TreeSet<String> objects = new TreeSet<>();
         for (String finding : findings(all.out(), true)) objects.add(finding.split(" \\| ")[1]);
         // the ReplicaSet and its Pod are judged through the Deployment; the Pod's state shows at the Pod
-        assertThat(objects).containsExactly("Deployment/live/web", "Pod/live/solo", "Pod/live/web-5d8f-x2k9q");
+        assertThat(objects).containsExactly("Deployment/live/web", "Pod/live/canary-7c9", "Pod/live/solo", "Pod/live/web-5d8f-x2k9q");
+        assertThat(findings(all.out(), true)).contains("missing-restart-policy | Pod/live/solo | Pod 'solo' is a bare Pod: nothing "
+                + "recreates it when its node fails or it is evicted").noneMatch(finding -> finding.startsWith("missing-restart-policy | Pod/live/canary"));
+        JsonNode suppressed = JSON.readTree(all.out()).path("suppressed");
+        assertThat(suppressed).hasSize(1);
+        assertThat(suppressed.get(0).toString()).contains("\"rule\":\"missing-restart-policy\"").contains("Pod/live/canary-7c9")
+                .contains("made by Rollout canary, which recreates it (the audit does not read that kind)");
         assertThat(findings(all.out(), true)).filteredOn(finding -> finding.contains("Pod/live/web-5d8f-x2k9q")).containsExactly(
                 "container-restarting | Pod/live/web-5d8f-x2k9q | container 'web' in Deployment 'web' has been restarted 12 times");
     }

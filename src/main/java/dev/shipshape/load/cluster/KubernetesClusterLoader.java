@@ -39,6 +39,9 @@ import java.util.concurrent.Future;
  */
 public final class KubernetesClusterLoader {
 
+    /** The rule that calls a Pod without a controller "bare"; a Pod whose controller is of a kind not read is not bare. */
+    private static final String BARE_POD_RULE = "missing-restart-policy";
+
     private final int concurrentKinds;
     private final int pageSize;
 
@@ -84,6 +87,7 @@ public final class KubernetesClusterLoader {
             List<YamlNode> otherDocuments = new ArrayList<>();
             int judged = 0;
             int serverDefaults = 0;
+            List<Suppression> madeByUnreadControllers = new ArrayList<>();
             for (LiveObject object : objects) {
                 LiveObject top = judgedThrough(object, byUid);
                 if (object.kind().equals("Pod")) {
@@ -97,6 +101,9 @@ public final class KubernetesClusterLoader {
                     continue;
                 }
                 judged++;
+                object.unreadController().ifPresent(controller -> madeByUnreadControllers.add(new Suppression(BARE_POD_RULE,
+                        "made by %s, which recreates it (the audit does not read that kind)".formatted(controller),
+                        object.description(), 0, 0, Origin.live(object.description()))));
                 YamlNode document = JsonDocument.live(object.description(), object.forLoader());
                 (ClusterKinds.POD_OWNERS.contains(object.kind()) ? workloadDocuments : otherDocuments).add(document);
             }
@@ -115,6 +122,7 @@ public final class KubernetesClusterLoader {
             notes.addAll(others.diagnostics());
             List<Suppression> suppressions = new ArrayList<>(workloads.suppressions());
             suppressions.addAll(others.suppressions());
+            suppressions.addAll(madeByUnreadControllers);
             LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
             return new Audited(result, connection.server(), serverVersion, objects.size(), judged);
         }

@@ -28,6 +28,20 @@ record LiveObject(String kind, String namespace, String name, String uid, Object
         return json.path("metadata").path("labels").path("kubernetes.io/bootstrapping").asText("").equals("rbac-defaults");
     }
 
+    /**
+     * "StatefulSet web" when a controller made this Pod (its ownerReference says so) but that controller was not
+     * read: an operator's custom kind, or a kind the credentials may not list.
+     */
+    Optional<String> unreadController() {
+        if (!kind.equals("Pod")) return Optional.empty();
+        for (JsonNode owner : json.path("metadata").path("ownerReferences")) {
+            if (owner.path("controller").asBoolean(false)) {
+                return Optional.of(owner.path("kind").asText("?") + " " + owner.path("name").asText("?"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The uid of the controller that made this object (a Pod's ReplicaSet, a ReplicaSet's Deployment, a Job's CronJob). */
     Optional<String> controllerUid() {
         for (JsonNode owner : json.path("metadata").path("ownerReferences")) {
