@@ -3,8 +3,6 @@ package dev.shipshape.load.cluster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.load.kubernetes.KubernetesLoader;
-import dev.shipshape.load.yaml.JsonDocument;
-import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
@@ -13,12 +11,9 @@ import dev.shipshape.model.RuntimeState;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.model.Workload;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +33,6 @@ import java.util.concurrent.Future;
  * {@code system:*}) are not judged: it restores them at every start, so nobody can change them.
  */
 public final class KubernetesClusterLoader {
-
-    /** The rule that calls a Pod without a controller "bare"; a Pod whose controller is of a kind not read is not bare. */
-    private static final String BARE_POD_RULE = "missing-restart-policy";
 
     private final int concurrentKinds;
     private final int pageSize;
@@ -69,7 +61,7 @@ public final class KubernetesClusterLoader {
             String serverVersion = serverVersion(connection);
             List<Listed> listed = listAll(connection, target.namespace());
 
-            if (listed.stream().allMatch(kind -> kind.forbidden())) {
+            if (listed.stream().allMatch(Listed::forbidden)) {
                 throw new ClusterUnavailable("these credentials may list none of the kinds the audit reads (403 Forbidden for each): "
                         + "bind them to the ClusterRole of deploy/kubernetes/audit-rbac.yaml");
             }
@@ -79,52 +71,22 @@ public final class KubernetesClusterLoader {
                 kind.note().ifPresent(notes::add);
                 kind.objects().forEach(object -> objects.add(LiveObject.of(object)));
             }
-            Map<String, LiveObject> byUid = new HashMap<>();
-            objects.forEach(object -> byUid.put(object.uid(), object));
-
-            Map<String, Map<String, RuntimeState>> runtimes = new HashMap<>();
-            List<YamlNode> workloadDocuments = new ArrayList<>();
-            List<YamlNode> otherDocuments = new ArrayList<>();
-            int judged = 0;
-            int serverDefaults = 0;
-            List<Suppression> madeByUnreadControllers = new ArrayList<>();
-            for (LiveObject object : objects) {
-                LiveObject top = judgedThrough(object, byUid);
-                if (object.kind().equals("Pod")) {
-                    PodState.of(object.json(), Origin.live(object.description()))
-                            .forEach((container, state) -> runtimes.computeIfAbsent(top.description(), key -> new HashMap<>())
-                                    .merge(container, state, PodState::worse));
-                }
-                if (top != object) continue;
-                if (object.isServerDefault()) {
-                    serverDefaults++;
-                    continue;
-                }
-                judged++;
-                object.unreadController().ifPresent(controller -> madeByUnreadControllers.add(new Suppression(BARE_POD_RULE,
-                        "made by %s, which recreates it (the audit does not read that kind)".formatted(controller),
-                        object.description(), 0, 0, Origin.live(object.description()))));
-                YamlNode document = JsonDocument.live(object.description(), object.forLoader());
-                (ClusterKinds.POD_OWNERS.contains(object.kind()) ? workloadDocuments : otherDocuments).add(document);
-            }
-            if (serverDefaults > 0) {
-                notes.add(new Diagnostic(Diagnostic.Level.INFO, Origin.live("RBAC defaults"), ("not judged: %d RBAC objects that the API "
-                        + "server itself creates and restores at every start (label %s)").formatted(serverDefaults, LiveObject.SERVER_DEFAULT)));
-            }
+            JudgedObjects judged = JudgedObjects.of(objects);
+            notes.addAll(judged.notes);
             // Workloads apart from the rest, so that their containers can be given their pods' state
-            LoadResult workloads = new KubernetesLoader().load(workloadDocuments);
-            LoadResult others = new KubernetesLoader().load(otherDocuments);
+            LoadResult workloads = new KubernetesLoader().load(judged.workloads);
+            LoadResult others = new KubernetesLoader().load(judged.others);
             Inventory.Builder inventory = Inventory.builder().addAll(others.inventory());
             workloads.inventory().workloads().stream()
-                    .map(workload -> withRuntime(workload, runtimes.get(describe(workload))))
+                    .map(workload -> withRuntime(workload, judged.runtimes.get(describe(workload))))
                     .forEach(inventory::add);
             notes.addAll(workloads.diagnostics());
             notes.addAll(others.diagnostics());
             List<Suppression> suppressions = new ArrayList<>(workloads.suppressions());
             suppressions.addAll(others.suppressions());
-            suppressions.addAll(madeByUnreadControllers);
+            suppressions.addAll(judged.suppressions);
             LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
-            return new Audited(result, connection.server(), serverVersion, objects.size(), judged);
+            return new Audited(result, connection.server(), serverVersion, objects.size(), judged.judged);
         }
     }
 
@@ -182,18 +144,6 @@ public final class KubernetesClusterLoader {
                     : "not checked: listing %s failed with HTTP %d: %s".formatted(kind.plural(), error.status, error.getMessage());
             return new Listed(kind, List.of(), Optional.of(Diagnostic.warning(where, reason)), error.status == 403);
         }
-    }
-
-    /** The object through which {@code object} is judged: the top of its chain of controllers that were read. */
-    private static LiveObject judgedThrough(LiveObject object, Map<String, LiveObject> byUid) {
-        LiveObject current = object;
-        Set<String> seen = new HashSet<>();
-        while (seen.add(current.uid())) {
-            Optional<LiveObject> controller = current.controllerUid().map(byUid::get);
-            if (controller.isEmpty()) return current;
-            current = controller.get();
-        }
-        return current;
     }
 
     private static String describe(Workload workload) {
