@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
             "Check a running platform with the same rules as `scan`, plus what only a live host shows "
                     + "(health, restart loops, unused volumes, who can use the daemon).",
         },
-        subcommands = {AuditDockerCommand.class},
+        subcommands = {AuditDockerCommand.class, AuditKubernetesCommand.class},
         commandListHeading = "%nTargets:%n")
 final class AuditCommand implements Callable<Integer> {
 
@@ -25,6 +25,6 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing target: try 'shipshape audit docker'");
+        throw new ParameterException(spec.commandLine(), "Missing target: try 'shipshape audit docker' or 'shipshape audit kubernetes'");
     }
 }

@@ -16,6 +16,6 @@ class DeployManifestsTest {
         CliRun scan = CliRun.of("scan", "deploy/kubernetes", "--config", emptyPolicy.toString(), "--no-color");
 
         assertThat(scan.exitCode()).as(scan.out() + scan.err()).isEqualTo(ExitCodes.OK);
-        assertThat(scan.out()).contains("no findings, 0 suppressed").contains("scanned 9 Kubernetes file(s)");
+        assertThat(scan.out()).contains("no findings, 0 suppressed").contains("scanned 10 Kubernetes file(s)");
     }
 }

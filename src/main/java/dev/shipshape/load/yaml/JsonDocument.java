@@ -26,15 +26,29 @@ public final class JsonDocument {
 
     private static final int[] NO_TEXT = {};
 
+    /** Marks are 0-based: -1 gives origins on line 0, which is how a live object's origin reads. */
+    private static final int LIVE_LINE = -1;
+
     private final String file;
+    private final int line;
     private int column;
 
-    private JsonDocument(String file) {
+    private JsonDocument(String file, int line) {
         this.file = file;
+        this.line = line;
     }
 
     public static YamlNode of(String file, JsonNode json) {
-        return new YamlNode(new JsonDocument(file).node(json), file);
+        return new YamlNode(new JsonDocument(file, 0).node(json), file);
+    }
+
+    /**
+     * A live object read from an API server, described as {@code Deployment/shop/web}: its nodes'
+     * origins are live (line 0, so reports show the object and no file position); the columns
+     * still number the nodes in document order and keep findings about different settings apart.
+     */
+    public static YamlNode live(String objectDescription, JsonNode json) {
+        return new YamlNode(new JsonDocument(objectDescription, LIVE_LINE).node(json), objectDescription);
     }
 
     /** Each node's one mark is both its start and its end: there is no text whose extent it could give. */
@@ -63,6 +77,6 @@ public final class JsonDocument {
 
     private Optional<Mark> mark() {
         int here = column++;
-        return Optional.of(new Mark(file, here, 0, here, NO_TEXT, 0));
+        return Optional.of(new Mark(file, here, line, here, NO_TEXT, 0));
     }
 }

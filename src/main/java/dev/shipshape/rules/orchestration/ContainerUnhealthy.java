@@ -39,8 +39,11 @@ public final class ContainerUnhealthy implements ContainerRule {
         return container.runtime()
                 .filter(RuntimeState::isRunning)
                 .filter(RuntimeState::isUnhealthy)
-                .map(runtime -> Finding.of(INFO, runtime.origin(), "%s is unhealthy: its health check failed %d time%s in a row"
-                        .formatted(container.description(), runtime.failingStreak(), runtime.failingStreak() == 1 ? "" : "s")))
+                .map(runtime -> Finding.of(INFO, runtime.origin(), runtime.failingStreak() == 0
+                        // a Kubernetes pod's status says only that the container is not ready, not how often its probe failed
+                        ? "%s is running but not ready: its readiness probe fails".formatted(container.description())
+                        : "%s is unhealthy: its health check failed %d time%s in a row"
+                                .formatted(container.description(), runtime.failingStreak(), runtime.failingStreak() == 1 ? "" : "s")))
                 .stream();
     }
 }
