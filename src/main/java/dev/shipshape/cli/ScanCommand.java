@@ -183,28 +183,13 @@ final class ScanCommand implements Callable<Integer> {
                     + " (--allow-empty accepts that)");
         }
         if (outcome.baselineToWrite().isPresent() && writeBaseline != null) {
-            Optional<String> failure = writeBaseline(outcome);
+            Optional<String> failure = BaselineFile.write(writeBaseline, outcome.baselineToWrite().get());
             if (failure.isPresent()) return usageError(failure.get());
             int entries = outcome.baselineToWrite().get().entries().size();
             err.println("shipshape: wrote " + entries + " finding" + (entries == 1 ? "" : "s") + " to the baseline " + writeBaseline);
             err.flush();
         }
         return report.deliver(outcome, spec);
-    }
-
-    /** Writes the baseline file whole or not at all; the reason when it cannot. */
-    private Optional<String> writeBaseline(ScanOutcome outcome) {
-        try (AtomicOutputFile file = AtomicOutputFile.prepare(writeBaseline)) {
-            try (Writer writer = file.writer()) {
-                outcome.baselineToWrite().get().write(writer);
-            }
-            file.commit();
-            return Optional.empty();
-        } catch (AtomicOutputFile.CannotWrite cannotWrite) {
-            return Optional.of(cannotWrite.getMessage());
-        } catch (IOException failure) {
-            return Optional.of("cannot write " + writeBaseline + ": " + AtomicOutputFile.describe(failure));
-        }
     }
 
     private ScanRequest request(List<Path> targets, Map<String, String> variables) {
@@ -224,14 +209,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The report as the user asked to see it: findings below {@code --severity} are left out, also from the counts. */
     static Report shownAtOrAbove(Report report, Severity minimum) {
-        return new Report(
-                report.findings().stream().filter(finding -> finding.severity().isAtLeast(minimum)).toList(),
-                report.suppressed().stream().filter(entry -> entry.finding().severity().isAtLeast(minimum)).toList(),
-                report.diagnostics(),
-                report.coverage(),
-                report.rules(),
-                report.baseline(),
-                report.policies());
+        return dev.shipshape.report.FindingFilter.of(List.of(), List.of(minimum)).apply(report);
     }
 
     private int usageError(String message) {
