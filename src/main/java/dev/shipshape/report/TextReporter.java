@@ -122,8 +122,9 @@ public final class TextReporter implements Reporter {
         StringBuilder text = new StringBuilder(paint("How to fix", BOLD)).append('\n');
         for (RuleInfo rule : rules) {
             List<Finding> findings = byRule.get(rule);
-            text.append("  ").append(rule.name()).append(" (").append(severityCounts(countBySeverity(findings)))
-                    .append("): ").append(printable(rule.title())).append('\n');
+            text.append("  ").append(rule.name()).append(", ").append(plural(findings.size(), "finding"))
+                    .append(" (").append(severityCounts(countBySeverity(findings))).append("): ")
+                    .append(printable(rule.title())).append('\n');
             Map<String, Set<String>> kindsByFix = new LinkedHashMap<>();
             for (Finding finding : findings) {
                 Report.Identity identity = report.identity(finding).orElse(null);
