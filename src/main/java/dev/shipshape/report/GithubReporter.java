@@ -51,8 +51,24 @@ public final class GithubReporter implements Reporter {
         return command.append("::").append(data(message)).append('\n').toString();
     }
 
+    /**
+     * A command's data as the runner reads it: {@code %}, CR and LF escaped; other control characters
+     * from the input (an escape sequence in a YAML value) are shown as {@code \x1b}, not obeyed by the log viewer.
+     */
     static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '%' -> escaped.append("%25");
+                case '\r' -> escaped.append("%0D");
+                case '\n' -> escaped.append("%0A");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) escaped.append(String.format("\\x%02x", (int) c));
+                    else escaped.append(c);
+                }
+            }
+        }
+        return escaped.toString();
     }
 
     static String property(String text) {
