@@ -30,49 +30,34 @@ final class ReportOptions {
 
     /** A report to write: its format, and its file (none: standard output). */
     record Target(ScanFormat format, Path file) {
-    }
 
-    private final List<Target> targets = new ArrayList<>();
-    /** {@code --output} given before the {@code --format} it belongs to. */
-    private final List<Path> pendingOutputs = new ArrayList<>();
+        /** Reads {@code FMT} or {@code FMT=FILE}; a bad format names the choices. */
+        static final class Converter implements CommandLine.ITypeConverter<Target> {
+            @Override
+            public Target convert(String value) {
+                int equals = value.indexOf('=');
+                ScanFormat format = new ScanFormat.Choice().convert(equals < 0 ? value : value.substring(0, equals));
+                if (equals < 0) return new Target(format, null);
+                String file = value.substring(equals + 1);
+                if (file.isBlank()) throw new CommandLine.TypeConversionException("the file after '=' is empty in '" + value + "'");
+                return new Target(format, Path.of(file));
+            }
+        }
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", order = 1,
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", converter = Target.Converter.class,
             description = "Output format: text, json, sarif, junit, checkstyle, gitlab, github or html (default: text). "
                     + "Repeat it to write several reports in one run: --format sarif=out.sarif, or --format sarif "
                     + "--output out.sarif; at most one goes to standard output.")
-    void format(String value) {
-        int equals = value.indexOf('=');
-        String name = equals < 0 ? value : value.substring(0, equals);
-        ScanFormat format;
-        try {
-            format = new ScanFormat.Choice().convert(name);
-        } catch (CommandLine.TypeConversionException unknown) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "Invalid value for option '--format': " + unknown.getMessage());
-        }
-        if (equals >= 0) {
-            String file = value.substring(equals + 1);
-            if (file.isBlank()) throw new CommandLine.ParameterException(mixee.commandLine(), "--format " + value + ": the file after '=' is empty");
-            targets.add(new Target(format, Path.of(file)));
-        } else if (!pendingOutputs.isEmpty()) {
-            targets.add(new Target(format, pendingOutputs.removeFirst()));
-        } else {
-            targets.add(new Target(format, null));
-        }
-    }
+    List<Target> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 2,
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report of the --format before it to FILE instead of standard output (replaced whole, "
                     + "never half-written; missing folders are created).")
-    void output(Path file) {
-        if (!targets.isEmpty() && targets.getLast().file() == null) {
-            targets.set(targets.size() - 1, new Target(targets.getLast().format(), file));
-        } else {
-            pendingOutputs.add(file);
-        }
-    }
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"},
             description = "Text format: print only the findings, no input problems, summary or coverage.")
@@ -169,13 +154,29 @@ final class ReportOptions {
         return failing || unchecked ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    /** The reports to write: text to standard output unless --format says otherwise. */
+    /**
+     * The reports to write, text to standard output unless --format says otherwise. Each
+     * {@code --output} belongs to the {@code --format} just before it (or, given first, to the next
+     * one without a file), so the two are paired in command-line order.
+     */
     List<Target> targets() {
-        List<Target> chosen = new ArrayList<>(targets);
-        List<Path> outputs = new ArrayList<>(pendingOutputs);
-        if (chosen.isEmpty()) chosen.add(new Target(ScanFormat.TEXT, outputs.isEmpty() ? null : outputs.removeFirst()));
-        if (!outputs.isEmpty()) {
-            throw new IllegalArgumentException("--output " + outputs.getFirst() + " follows no --format of its own; write "
+        List<Target> chosen = new ArrayList<>();
+        List<Path> pending = new ArrayList<>();
+        int format = 0;
+        int output = 0;
+        for (var matched : matchedInOrder()) {
+            if (matched.equals("--format")) {
+                Target target = formats.get(format++);
+                chosen.add(target.file() == null && !pending.isEmpty() ? new Target(target.format(), pending.removeFirst()) : target);
+            } else if (!chosen.isEmpty() && chosen.getLast().file() == null) {
+                chosen.set(chosen.size() - 1, new Target(chosen.getLast().format(), outputs.get(output++)));
+            } else {
+                pending.add(outputs.get(output++));
+            }
+        }
+        if (chosen.isEmpty()) chosen.add(new Target(ScanFormat.TEXT, pending.isEmpty() ? null : pending.removeFirst()));
+        if (!pending.isEmpty()) {
+            throw new IllegalArgumentException("--output " + pending.getFirst() + " follows no --format of its own; write "
                     + "--format FORMAT --output FILE for each report, or --format FORMAT=FILE");
         }
         if (chosen.stream().filter(target -> target.file() == null).count() > 1) {
@@ -189,6 +190,28 @@ final class ReportOptions {
             }
         }
         return chosen;
+    }
+
+    /** "--format" and "--output" as they were given, in order (picocli keeps each option's values, not their interleaving). */
+    private List<String> matchedInOrder() {
+        var formatOption = mixee.findOption("--format");
+        var outputOption = mixee.findOption("--output");
+        List<String> order = new ArrayList<>();
+        CommandLine.ParseResult parsed = mixee.commandLine().getParseResult();
+        if (parsed != null) {
+            for (var arg : parsed.matchedArgs()) {
+                if (arg == formatOption) order.add("--format");
+                else if (arg == outputOption) order.add("--output");
+            }
+        }
+        // Options set without parsing (a test that fills the fields) keep formats first, then outputs.
+        if (order.stream().filter("--format"::equals).count() != formats.size()
+                || order.stream().filter("--output"::equals).count() != outputs.size()) {
+            order.clear();
+            formats.forEach(target -> order.add("--format"));
+            outputs.forEach(file -> order.add("--output"));
+        }
+        return order;
     }
 
     /** Writes one report whole or not at all; the reason when it cannot. */

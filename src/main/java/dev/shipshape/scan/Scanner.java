@@ -103,8 +103,9 @@ public final class Scanner {
         List<Finding> identified = new ArrayList<>(compared.reported());
         runs.suppressed.forEach(entry -> identified.add(entry.finding()));
         compared.comparison().ifPresent(comparison -> identified.addAll(comparison.unchanged()));
-        // Fingerprints in reports are relative to the baseline's folder when there is one, so they match its entries.
-        Path fingerprintFolder = baseline.map(PolicyStep.BaselineInput::folder).orElse(Path.of(""));
+        // Fingerprints in reports are relative to the baseline's folder (read, else written) so that they match its entries.
+        Path fingerprintFolder = baseline.map(PolicyStep.BaselineInput::folder)
+                .or(() -> request.writeBaseline().map(Scanner::folderOf)).orElse(Path.of(""));
         Report report = new Report(
                 compared.reported().stream().sorted(Finding.BY_LOCATION).toList(),
                 runs.suppressed.stream().sorted(SUPPRESSED_BY_LOCATION).toList(),

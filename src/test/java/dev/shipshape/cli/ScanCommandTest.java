@@ -49,7 +49,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--format", "xml", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("Invalid value for option '--format': expected one of text, json, sarif, junit, checkstyle, gitlab, github, html but was 'xml'\n")
+        assertThat(run.err()).startsWith("Invalid value for option '--format' (FORMAT[=FILE]): expected one of text, json, sarif, junit, checkstyle, gitlab, github, html but was 'xml'\n")
                 .contains("Usage: shipshape scan");
         assertThat(run.out()).isEmpty();
     }
@@ -144,7 +144,9 @@ class ScanCommandTest {
         assertThat(run.out())
                 .startsWith(compose + ":6:5: critical privileged-container service 'web' runs privileged\n"
                         + compose + ":9:5: high host-network ")
-                .contains("\nSecurity           1 critical\n", "\nNetworking         1 high\n")
+                .contains("\nHow to fix\n  privileged-container, 1 finding (1 critical): Container runs privileged\n"
+                        + "    Remove `privileged: true` from the service; add only the capabilities the process needs with `cap_add`.\n")
+                .contains("\nSecurity    1 critical\nNetworking  1 high\n\n")
                 .contains("2 findings (1 critical, 1 high), 0 suppressed\n")
                 .contains("scanned 1 Compose file(s); 2 rules ran\n");
     }
@@ -184,7 +186,7 @@ class ScanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         String[] lines = run.out().split("\n");
-        assertThat(lines).containsExactly(compose + ":4:5: high host-network service 'exporter' uses the host network");
+        assertThat(lines).containsExactly(compose + ":4:5: high host-network service 'exporter' uses the host's network namespace");
         assertThat(run.out()).doesNotContain("scanned", "Security");
     }
 
