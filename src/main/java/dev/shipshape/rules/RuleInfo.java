@@ -73,9 +73,16 @@ public record RuleInfo(
         this(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references, Map.of());
     }
 
-    /** The fix as a finding from {@code kind} should state it; the general one when the kind has none of its own or is unknown. */
+    /**
+     * The fix as a finding from {@code kind} should state it; the general one when the kind has none
+     * of its own or is unknown. A Swarm stack file is written in Compose syntax, so without a fix of
+     * its own it gets the Compose one.
+     */
     public String remediation(SourceKind kind) {
-        return kind == null ? remediation : remediations.getOrDefault(kind, remediation);
+        if (kind == null) return remediation;
+        String own = remediations.get(kind);
+        if (own == null && kind == SourceKind.STACK) own = remediations.get(SourceKind.COMPOSE);
+        return own != null ? own : remediation;
     }
 
     /** This metadata with the fix for one door stated in that door's terms. */

@@ -26,6 +26,15 @@ class RuleInfoRemediationTest {
     }
 
     @Test
+    void aStackFileWithoutItsOwnFixGetsTheComposeOne() {
+        RuleInfo info = rule().remediation(SourceKind.COMPOSE, "Compose fix.").build();
+
+        assertThat(info.remediation(SourceKind.STACK)).isEqualTo("Compose fix.");
+        assertThat(info.withRemediation(SourceKind.STACK, "Stack fix.").remediation(SourceKind.STACK)).isEqualTo("Stack fix.");
+        assertThat(rule().build().remediation(SourceKind.STACK)).isEqualTo("General fix.");
+    }
+
+    @Test
     void withRemediationAddsOneDoorAndKeepsTheRest() {
         RuleInfo info = rule().remediation(SourceKind.KUBERNETES, "Kubernetes fix.").build()
                 .withRemediation(SourceKind.LIVE_DOCKER, "Run it with `--read-only`.");
