@@ -9,9 +9,12 @@ import dev.shipshape.scan.ConfigurationException;
 import dev.shipshape.scan.Coverage;
 import dev.shipshape.scan.InventoryCheck;
 import dev.shipshape.scan.ScanOutcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,11 @@ import picocli.CommandLine.Spec;
                     + "mode, and who is in the socket's group; elsewhere it says these are not readable here.",
             "",
             "Labels ignore.shipshape.dev/<rule>=<reason> on a container or service suppress that rule for it.",
+            "",
+            "The policy works as in scan: .shipshape.yaml (or --config) chooses rules and severities, and its waivers "
+                    + "name live objects: container:NAME, service:NAME, network:NAME, volume:NAME (NAME may be a glob), "
+                    + "image:REF, daemon. --write-baseline records today's findings by object name (never by id, which "
+                    + "changes on every recreate); later audits with --baseline report only new ones.",
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE,
@@ -50,6 +58,9 @@ import picocli.CommandLine.Spec;
             "  shipshape audit docker --host unix:///run/user/1000/docker.sock",
             "  shipshape audit docker --host tcp://10.0.0.5:2376 --tls-verify --cert-path ~/.docker/certs",
             "  shipshape audit docker --format sarif --output host.sarif --fail-on high",
+            "  # adopt on a running host: record today's findings, then fail only on new ones",
+            "  shipshape audit docker --write-baseline host-baseline.json",
+            "  shipshape audit docker --baseline host-baseline.json",
         })
 final class AuditDockerCommand implements Callable<Integer> {
 
@@ -80,6 +91,18 @@ final class AuditDockerCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report and fail only on findings that are not in this baseline file; baseline findings "
+                    + "that are gone are listed as fixed.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write this audit's findings (after waivers and suppressions) to FILE as a baseline.")
+    Path writeBaseline;
+
+    /** What "today" is for waivers; tests fix it. */
+    Clock clock = Clock.systemDefaultZone();
+
     /** What the audit sees of the environment; tests replace it. */
     Map<String, String> environment = System.getenv();
 
@@ -88,12 +111,26 @@ final class AuditDockerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report.configFile().isPresent() && !Files.isRegularFile(report.configFile().get())) {
+            return ReportOptions.usageError(spec, "no such configuration file: " + report.configFile().get());
+        }
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            return ReportOptions.usageError(spec, "no such baseline file: " + baseline + " (write one with --write-baseline " + baseline + ")");
+        }
         try {
             EngineAddress address = EngineAddress.resolve(host, tlsVerify, certPath, apiVersion, environment);
             DockerEngineLoader.Audited audited = new DockerEngineLoader(hostFiles, CONCURRENT_INSPECTS).load(address);
             Coverage coverage = new Coverage(Map.of(SourceKind.LIVE_DOCKER, 1), Map.of(SourceKind.LIVE_DOCKER, 1), List.of(), 0);
             ScanOutcome outcome = InventoryCheck.check(audited.result(), report.configFile(), report.onlyRules(),
-                    report.skipRules(), coverage);
+                    report.skipRules(), coverage,
+                    new InventoryCheck.Baselines(Optional.ofNullable(baseline), Optional.ofNullable(writeBaseline)), clock);
+            if (writeBaseline != null && outcome.baselineToWrite().isPresent()) {
+                Optional<String> failure = BaselineFile.write(writeBaseline, outcome.baselineToWrite().get());
+                if (failure.isPresent()) return ReportOptions.usageError(spec, failure.get());
+                int entries = outcome.baselineToWrite().get().entries().size();
+                spec.commandLine().getErr().println("shipshape: wrote " + entries + " finding" + (entries == 1 ? "" : "s")
+                        + " to the baseline " + writeBaseline);
+            }
             return report.deliver(outcome, spec);
         } catch (EngineUnavailable | ConfigurationException cannotAudit) {
             return ReportOptions.usageError(spec, cannotAudit.getMessage());

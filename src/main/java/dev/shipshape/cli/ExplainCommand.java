@@ -1,6 +1,12 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.policy.Policy;
+import dev.shipshape.policy.cel.CustomRule;
 import dev.shipshape.report.RuleDocs;
+import dev.shipshape.scan.ConfigurationException;
+import dev.shipshape.scan.RuleSelection;
+import dev.shipshape.scan.Scanner;
+import java.nio.file.Path;
 import dev.shipshape.report.RuleExamples;
 import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Rule;
@@ -14,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,11 +32,12 @@ import picocli.CommandLine.Spec;
         description = "Show everything about one rule: what it checks, why it matters, how to fix it, "
                 + "its references, and examples of files it flags and files that pass.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK + ":the rule was shown", ExitCodes.USAGE + ":no rule has that name"},
+        exitCodeList = {ExitCodes.OK + ":the rule was shown", ExitCodes.USAGE + ":no rule has that name, or the policy file is bad"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipshape explain privileged-container  # by name",
             "  shipshape explain SS-101                # by id, as in SARIF output",
+            "  shipshape explain team-label --config ci/.shipshape.yaml  # a project's custom rule",
         })
 final class ExplainCommand implements Callable<Integer> {
 
@@ -39,9 +47,24 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE", description = "A rule's name, former name or id (see 'shipshape rules').")
     String ruleName;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Also know the custom rules of this policy file (default: the first .shipshape.yaml "
+                    + "found upward from the current folder).")
+    Path configFile;
+
     @Override
     public Integer call() {
-        List<RuleInfo> rules = BuiltInRules.all().stream().map(Rule::info).toList();
+        Policy policy;
+        try {
+            policy = Scanner.policy(Optional.ofNullable(configFile), Path.of("."));
+        } catch (ConfigurationException badConfiguration) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("shipshape: " + badConfiguration.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        List<RuleInfo> rules = Stream.concat(BuiltInRules.all().stream().map(Rule::info),
+                policy.customRules().stream().map(CustomRule::info)).toList();
         Optional<RuleInfo> rule = find(rules, ruleName.strip());
         if (rule.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -83,19 +106,6 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
     static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return RuleSelection.distance(a, b);
     }
 }

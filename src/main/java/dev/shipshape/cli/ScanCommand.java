@@ -67,10 +67,16 @@ import picocli.CommandLine.Spec;
             "  shipshape scan compose.yaml k8s/ Dockerfile",
             "  # fail only for high or critical findings",
             "  shipshape scan . --fail-on high",
-            "  # only medium and worse, without the summary",
+            "  # only medium and worse, without the fixes and summary",
             "  shipshape scan . --severity medium --quiet",
             "  # for GitHub code scanning",
             "  shipshape scan . --format sarif --output shipshape.sarif",
+            "  # several reports in one run: SARIF, JUnit for the CI test tab, GitLab Code Quality, text on the terminal",
+            "  shipshape scan . --format sarif=shipshape.sarif --format junit=junit.xml --format gitlab=gl-code-quality.json",
+            "  # only the security and storage findings, high and critical ones",
+            "  shipshape scan . --pillar security,storage --severity high,critical",
+            "  # every daemon rule and nothing else; each fix under its finding",
+            "  shipshape scan . --rule 'daemon-*' --verbose",
             "  # rendered manifests, from a pipe",
             "  helm template ./chart | shipshape scan - --fail-on high",
             "  # leave a rule and a folder out",
@@ -183,28 +189,13 @@ final class ScanCommand implements Callable<Integer> {
                     + " (--allow-empty accepts that)");
         }
         if (outcome.baselineToWrite().isPresent() && writeBaseline != null) {
-            Optional<String> failure = writeBaseline(outcome);
+            Optional<String> failure = BaselineFile.write(writeBaseline, outcome.baselineToWrite().get());
             if (failure.isPresent()) return usageError(failure.get());
             int entries = outcome.baselineToWrite().get().entries().size();
             err.println("shipshape: wrote " + entries + " finding" + (entries == 1 ? "" : "s") + " to the baseline " + writeBaseline);
             err.flush();
         }
         return report.deliver(outcome, spec);
-    }
-
-    /** Writes the baseline file whole or not at all; the reason when it cannot. */
-    private Optional<String> writeBaseline(ScanOutcome outcome) {
-        try (AtomicOutputFile file = AtomicOutputFile.prepare(writeBaseline)) {
-            try (Writer writer = file.writer()) {
-                outcome.baselineToWrite().get().write(writer);
-            }
-            file.commit();
-            return Optional.empty();
-        } catch (AtomicOutputFile.CannotWrite cannotWrite) {
-            return Optional.of(cannotWrite.getMessage());
-        } catch (IOException failure) {
-            return Optional.of("cannot write " + writeBaseline + ": " + AtomicOutputFile.describe(failure));
-        }
     }
 
     private ScanRequest request(List<Path> targets, Map<String, String> variables) {
@@ -224,14 +215,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The report as the user asked to see it: findings below {@code --severity} are left out, also from the counts. */
     static Report shownAtOrAbove(Report report, Severity minimum) {
-        return new Report(
-                report.findings().stream().filter(finding -> finding.severity().isAtLeast(minimum)).toList(),
-                report.suppressed().stream().filter(entry -> entry.finding().severity().isAtLeast(minimum)).toList(),
-                report.diagnostics(),
-                report.coverage(),
-                report.rules(),
-                report.baseline(),
-                report.policies());
+        return dev.shipshape.report.FindingFilter.of(List.of(), List.of(minimum)).apply(report);
     }
 
     private int usageError(String message) {

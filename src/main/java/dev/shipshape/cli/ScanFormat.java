@@ -1,8 +1,50 @@
 package dev.shipshape.cli;
 
-/** {@code scan --format}. */
+import dev.shipshape.report.CheckstyleReporter;
+import dev.shipshape.report.GithubReporter;
+import dev.shipshape.report.GitlabReporter;
+import dev.shipshape.report.JsonReporter;
+import dev.shipshape.report.JunitReporter;
+import dev.shipshape.report.Reporter;
+import dev.shipshape.report.SarifReporter;
+import dev.shipshape.report.TextReporter;
+import java.util.Optional;
+
+/**
+ * {@code --format}: every report format, and the one place that makes each format's reporter. A new
+ * format is a constant here and one line in {@link #reporter}.
+ */
 enum ScanFormat {
-    TEXT, JSON, SARIF;
+    TEXT, JSON, SARIF, JUNIT, CHECKSTYLE, GITLAB, GITHUB, HTML;
+
+    /**
+     * What a reporter may need from the command line.
+     *
+     * @param toolVersion shipshape's version, for the formats that name the tool
+     * @param color       ANSI colours in the text report
+     */
+    record Settings(String toolVersion, boolean color, boolean quiet, boolean showSuppressed, boolean verbose) {
+    }
+
+    /** This format's reporter; empty for a format this build does not have yet. */
+    Optional<Reporter> reporter(Settings settings) {
+        return Optional.ofNullable(switch (this) {
+            case TEXT -> new TextReporter(new TextReporter.Options(settings.color(), settings.quiet(), settings.showSuppressed(),
+                    settings.verbose()));
+            case JSON -> new JsonReporter(settings.toolVersion());
+            case SARIF -> new SarifReporter(settings.toolVersion());
+            case JUNIT -> new JunitReporter();
+            case CHECKSTYLE -> new CheckstyleReporter(settings.toolVersion());
+            case GITLAB -> new GitlabReporter();
+            case GITHUB -> new GithubReporter();
+            // The HTML readiness report is written separately; until it lands, --format html says so (ReportOptions).
+            case HTML -> null;
+        });
+    }
+
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     static final class Choice extends EnumChoice<ScanFormat> {
         Choice() {

@@ -2,6 +2,7 @@ package dev.shipshape.gate;
 
 import dev.shipshape.load.gate.GateInput;
 import dev.shipshape.load.gate.RuleScope;
+import dev.shipshape.model.SourceKind;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.Policy;
 import dev.shipshape.policy.PolicyStep;
@@ -104,9 +105,12 @@ public final class Judge {
         List<Decision.Reason> warnings = new ArrayList<>();
         List<Finding> worstFirst = applied.findings().stream()
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding.BY_LOCATION)).toList();
+        // The fix in the door's terms: a Kubernetes key for an admission request, a docker run flag for the Docker gate.
+        SourceKind door = inventory.workloads().stream().anyMatch(workload -> workload.source() == SourceKind.KUBERNETES)
+                ? SourceKind.KUBERNETES : SourceKind.LIVE_DOCKER;
         for (Finding finding : worstFirst) {
             String rule = finding.rule().name();
-            Decision.Reason reason = new Decision.Reason(rule, finding.message(), finding.rule().remediation());
+            Decision.Reason reason = new Decision.Reason(rule, finding.message(), finding.rule().remediation(door));
             (enforcement.denies(rule, finding.severity()) ? denials : warnings).add(reason);
         }
         Decision.Outcome outcome = !denials.isEmpty() ? Decision.Outcome.DENIED

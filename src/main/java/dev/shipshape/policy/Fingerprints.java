@@ -1,6 +1,8 @@
 package dev.shipshape.policy;
 
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
+import dev.shipshape.report.Report;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,6 +61,21 @@ public final class Fingerprints {
 
     public String of(Finding finding, Subject subject) {
         return hash(finding.rule().id(), file(finding.origin()), subject.identity(), value(finding));
+    }
+
+    /**
+     * What each finding is about, with its fingerprint relative to this object's folder, for the
+     * reports that carry them (JSON, SARIF, GitLab). Attribution costs one pass over the inventory.
+     */
+    public Map<Finding, Report.Identity> identify(Inventory inventory, Collection<Finding> findings) {
+        Subjects subjects = new Subjects(inventory);
+        Map<Finding, Report.Identity> identities = new HashMap<>();
+        for (Finding finding : findings) {
+            if (identities.containsKey(finding)) continue;
+            Subject subject = subjects.of(finding);
+            identities.put(finding, new Report.Identity(of(finding, subject), subject.identity(), subject.source()));
+        }
+        return identities;
     }
 
     /** The finding's file as the fingerprint and the baseline name it; empty for a live object. */

@@ -38,10 +38,12 @@ public record Subject(
      * The object's identity in a fingerprint: {@code services.web}, {@code Deployment/prod/web/app}
      * (kind/namespace/name/container, the namespace empty when not stated;
      * {@code MPIJob//train(spec.mpiReplicaSpecs.Worker.template)/worker} inside a custom resource), {@code networks.front},
-     * {@code stage[1]/RUN}, {@code daemon}; empty for a finding only known by its file.
+     * {@code stage[1]/RUN}, {@code daemon}; a live object by its kind and name, as waivers name it
+     * ({@code container:web}, {@code network:front}); empty for a finding only known by its file.
      */
     public String identity() {
         if (kind == null) return "";
+        if (source == SourceKind.LIVE_DOCKER) return "daemon".equals(kind) ? "daemon" : kind + ":" + name;
         boolean compose = source == SourceKind.COMPOSE || source == SourceKind.STACK;
         return switch (kind) {
             case "service" -> compose ? "services." + name : kubernetesIdentity();

@@ -52,6 +52,7 @@ public final class Subjects {
     private final Map<String, List<Container>> containersByDockerfile = new HashMap<>();
     private final Map<Container, Workload> workloadOf = new IdentityHashMap<>();
     private final Map<String, DaemonConfig> daemonsByFile = new HashMap<>();
+    private boolean liveDaemon;
 
     public Subjects(Inventory inventory) {
         for (Workload workload : inventory.workloads()) index(workload);
@@ -85,7 +86,10 @@ public final class Subjects {
             own(budget.origin(), null, null, new Subject(budget.origin().source(), SourceKind.KUBERNETES, budget.origin().source(),
                     "PodDisruptionBudget", budget.namespace(), budget.name(), null, null, null));
         }
-        for (DaemonConfig daemon : inventory.daemons()) daemonsByFile.putIfAbsent(daemon.origin().source(), daemon);
+        for (DaemonConfig daemon : inventory.daemons()) {
+            daemonsByFile.putIfAbsent(daemon.origin().source(), daemon);
+            if (!daemon.origin().isInFile()) liveDaemon = true;
+        }
     }
 
     /** The subject of one finding; never null (at worst it knows only the file). */
@@ -105,8 +109,10 @@ public final class Subjects {
                 return subjectOf(workload, chooseContainer(workload, workload.containers(), finding.message()), origin.source());
             }
         }
-        if (daemonsByFile.containsKey(origin.source())) {
-            return new Subject(origin.source(), SourceKind.DAEMON_JSON, origin.source(), "daemon", null, null, null, null, null);
+        if (daemonsByFile.containsKey(origin.source()) || (liveDaemon && !origin.isInFile())) {
+            // A live engine's settings point at the daemon, its socket or the socket's group: all are the daemon.
+            SourceKind source = origin.isInFile() ? SourceKind.DAEMON_JSON : SourceKind.LIVE_DOCKER;
+            return new Subject(origin.source(), source, origin.source(), "daemon", null, null, null, null, null);
         }
         return Subject.fileOnly(origin.source());
     }

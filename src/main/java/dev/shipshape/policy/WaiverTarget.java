@@ -11,8 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a waiver applies to, written in one of four forms:
+ * What a waiver applies to, written in one of these forms:
  * <ul>
+ *   <li>{@code container:NAME}, {@code service:NAME}, {@code network:NAME}, {@code volume:NAME}: a live
+ *       object of {@code audit docker} by its name (not its id, which changes on every recreate);
+ *       {@code NAME} may be a glob ({@code container:web-*});</li>
+ *   <li>{@code daemon}: the Docker daemon, live or from a daemon.json;</li>
  *   <li>{@code image:REFERENCE}: containers running that image, {@code image:nginx} (any tag) or
  *       {@code image:ghcr.io/acme/app:1.4} (that tag); names are compared as the Docker Engine
  *       normalizes them, so {@code nginx} is {@code docker.io/library/nginx};</li>
@@ -42,10 +46,18 @@ public sealed interface WaiverTarget {
 
     Pattern KUBERNETES = Pattern.compile("([A-Z][A-Za-z]*)/([^/*?\\[{#]+?)(?:/([^/*?\\[{#]+))?");
     Pattern COMPOSE = Pattern.compile("(.+)#services\\.([^.]+)");
+    Pattern LIVE = Pattern.compile("(container|service|network|volume):(.*)");
 
     /** @param base the folder relative paths in the target start from */
     static WaiverTarget parse(String text, Path base) throws Invalid {
         String target = text.strip();
+        if (target.equals("daemon")) return new Daemon(target);
+        Matcher live = LIVE.matcher(target);
+        if (live.matches()) {
+            String name = live.group(2).strip();
+            if (name.isEmpty()) throw new Invalid("'%s' names no %s; write %s:NAME".formatted(target, live.group(1), live.group(1)));
+            return new LiveObject(target, live.group(1), nameGlob(name));
+        }
         if (target.startsWith("image:")) {
             String reference = target.substring("image:".length()).strip();
             Optional<ImageReference> parsed = ImageReference.parse(reference);
@@ -76,6 +88,14 @@ public sealed interface WaiverTarget {
             return FileSystems.getDefault().getPathMatcher("glob:" + relative);
         } catch (IllegalArgumentException badGlob) {
             throw new Invalid("'%s' is not a valid glob: %s".formatted(pattern, badGlob.getMessage()));
+        }
+    }
+
+    private static PathMatcher nameGlob(String name) throws Invalid {
+        try {
+            return FileSystems.getDefault().getPathMatcher("glob:" + name);
+        } catch (IllegalArgumentException badGlob) {
+            throw new Invalid("'%s' is not a valid glob: %s".formatted(name, badGlob.getMessage()));
         }
     }
 
@@ -126,6 +146,25 @@ public sealed interface WaiverTarget {
         public boolean matches(Subject subject) {
             return relative(subject.file(), base).map(glob::matches).orElse(false)
                     || relative(subject.definedIn(), base).map(glob::matches).orElse(false);
+        }
+    }
+
+    record LiveObject(String written, String kind, PathMatcher name) implements WaiverTarget {
+        @Override
+        public boolean matches(Subject subject) {
+            if (subject.source() != SourceKind.LIVE_DOCKER || !kind.equals(subject.kind()) || subject.name() == null) return false;
+            try {
+                return name.matches(Path.of(subject.name()));
+            } catch (InvalidPathException notAPath) {
+                return false;
+            }
+        }
+    }
+
+    record Daemon(String written) implements WaiverTarget {
+        @Override
+        public boolean matches(Subject subject) {
+            return "daemon".equals(subject.kind());
         }
     }
 }

@@ -28,7 +28,9 @@ import java.util.Map;
  *     "ruleId": "SS-101", "rule": "privileged-container", "pillar": "security",
  *     "severity": "critical", "title": "Container runs privileged",
  *     "message": "service 'web' runs privileged", "remediation": "Remove ...",
- *     "location": {"file": "compose.yaml", "line": 6, "column": 5}
+ *     "location": {"file": "compose.yaml", "line": 6, "column": 5},
+ *     "object": "services.web",                   // what it is about (see Fingerprints)
+ *     "fingerprint": "9c1e...32 hex digits"       // stable across edits elsewhere; as in a baseline
  *   }],
  *   "suppressed": [{ ...the fields of a finding..., "reason": "why (or null)",
  *                    "suppressedAt": {"file": "compose.yaml", "line": 5, "column": 5},
@@ -86,7 +88,7 @@ public final class JsonReporter implements Reporter {
         json.writeArrayFieldStart("findings");
         for (Finding finding : report.findings()) {
             json.writeStartObject();
-            writeFindingFields(json, finding);
+            writeFindingFields(json, report, finding);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -94,7 +96,7 @@ public final class JsonReporter implements Reporter {
         json.writeArrayFieldStart("suppressed");
         for (Report.SuppressedFinding entry : report.suppressed()) {
             json.writeStartObject();
-            writeFindingFields(json, entry.finding());
+            writeFindingFields(json, report, entry.finding());
             json.writeStringField("reason", entry.reason());
             if (entry.suppressedAt() != null) writeLocation(json, "suppressedAt", entry.suppressedAt());
             if (entry.isWaived()) {
@@ -119,12 +121,13 @@ public final class JsonReporter implements Reporter {
 
         writeCoverage(json, report.coverage());
         writeSummary(json, report);
-        if (report.baseline().isPresent()) writeBaseline(json, report.findings().size(), report.baseline().get());
+        if (report.baseline().isPresent()) writeBaseline(json, report, report.baseline().get());
         json.writeEndObject();
         PrettyJson.finish(json, out);
     }
 
-    private static void writeBaseline(JsonGenerator json, int newFindings, Report.BaselineComparison baseline) throws IOException {
+    private static void writeBaseline(JsonGenerator json, Report report, Report.BaselineComparison baseline) throws IOException {
+        int newFindings = report.findings().size();
         json.writeObjectFieldStart("baseline");
         json.writeStringField("file", baseline.file());
         json.writeNumberField("new", newFindings);
@@ -132,7 +135,7 @@ public final class JsonReporter implements Reporter {
         json.writeArrayFieldStart("unchangedFindings");
         for (Finding finding : baseline.unchanged()) {
             json.writeStartObject();
-            writeFindingFields(json, finding);
+            writeFindingFields(json, report, finding);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -151,15 +154,20 @@ public final class JsonReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writeFindingFields(JsonGenerator json, Finding finding) throws IOException {
+    private static void writeFindingFields(JsonGenerator json, Report report, Finding finding) throws IOException {
         json.writeStringField("ruleId", finding.rule().id());
         json.writeStringField("rule", finding.rule().name());
         json.writeStringField("pillar", key(finding.rule().pillar()));
         json.writeStringField("severity", finding.severity().label());
         json.writeStringField("title", finding.rule().title());
         json.writeStringField("message", finding.message());
-        json.writeStringField("remediation", finding.rule().remediation());
+        json.writeStringField("remediation", report.remediation(finding));
         writeLocation(json, "location", finding.origin());
+        var identity = report.identity(finding);
+        if (identity.isPresent()) {
+            json.writeStringField("object", identity.get().object());
+            json.writeStringField("fingerprint", identity.get().fingerprint());
+        }
     }
 
     private static void writeLocation(JsonGenerator json, String field, Origin origin) throws IOException {

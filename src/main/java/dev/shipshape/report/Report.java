@@ -2,11 +2,13 @@ package dev.shipshape.report;
 
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.SourceKind;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.scan.Coverage;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Optional;
  * @param rules      every rule that ran (SARIF lists their metadata)
  * @param baseline   how the findings compare with the baseline file, when one was given
  * @param policies   the policy files that governed the run, as shown to the user; empty when the defaults did
+ * @param identities what each finding (shown, suppressed or in the baseline) is about and its stable
+ *                   fingerprint; a finding missing here (a report built by hand) has neither
  */
 public record Report(
         List<Finding> findings,
@@ -28,7 +32,8 @@ public record Report(
         Coverage coverage,
         List<RuleInfo> rules,
         Optional<BaselineComparison> baseline,
-        List<String> policies) {
+        List<String> policies,
+        Map<Finding, Identity> identities) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -36,6 +41,13 @@ public record Report(
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
         policies = List.copyOf(policies);
+        identities = Map.copyOf(identities);
+    }
+
+    /** A report whose findings carry no fingerprint or object. */
+    public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
+            List<RuleInfo> rules, Optional<BaselineComparison> baseline, List<String> policies) {
+        this(findings, suppressed, diagnostics, coverage, rules, baseline, policies, Map.of());
     }
 
     /** A report that names no policy file. */
@@ -48,6 +60,33 @@ public record Report(
     public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
             List<RuleInfo> rules) {
         this(findings, suppressed, diagnostics, coverage, rules, Optional.empty());
+    }
+
+    /** The same report showing only {@code shown} of its findings and suppressed findings (identities are kept). */
+    public Report showing(List<Finding> shown, List<SuppressedFinding> shownSuppressed, List<RuleInfo> shownRules) {
+        return new Report(shown, shownSuppressed, diagnostics, coverage, shownRules, baseline, policies, identities);
+    }
+
+    /** What the finding is about and its fingerprint, when the run worked them out. */
+    public Optional<Identity> identity(Finding finding) {
+        return Optional.ofNullable(identities.get(finding));
+    }
+
+    /** The finding's fix in the terms of the source it came from (a Kubernetes key, a Compose key, a docker run flag). */
+    public String remediation(Finding finding) {
+        Identity identity = identities.get(finding);
+        return finding.rule().remediation(identity == null ? null : identity.kind());
+    }
+
+    /**
+     * A finding's stable name and object.
+     *
+     * @param fingerprint see {@code Fingerprints}: rule id, file, object and offending value, never the line
+     * @param object      what it is about: {@code services.web}, {@code Deployment/prod/web/app}, {@code container:web},
+     *                    {@code daemon}; empty when only its file is known
+     * @param kind        the kind of source the object comes from; null when unknown
+     */
+    public record Identity(String fingerprint, String object, SourceKind kind) {
     }
 
     /**

@@ -98,6 +98,11 @@ public final class RuleDocs {
                 json.writeStringField("title", rule.title());
                 json.writeStringField("rationale", rule.rationale());
                 json.writeStringField("remediation", rule.remediation());
+                if (!rule.remediations().isEmpty()) {
+                    json.writeObjectFieldStart("remediationBySource");
+                    for (var fix : byDoor(rule)) json.writeStringField(fix.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'), fix.getValue());
+                    json.writeEndObject();
+                }
                 json.writeArrayFieldStart("appliesTo");
                 for (SourceKind kind : kindsOf(rule)) json.writeString(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 json.writeEndArray();
@@ -179,6 +184,8 @@ public final class RuleDocs {
         md.append("\n\n");
         md.append(rule.rationale()).append("\n\n");
         md.append("**Fix:** ").append(rule.remediation()).append("\n\n");
+        for (var fix : byDoor(rule)) md.append("- ").append(doorName(fix.getKey())).append(": ").append(fix.getValue()).append('\n');
+        if (!rule.remediations().isEmpty()) md.append('\n');
         if (!rule.references().isEmpty()) {
             md.append("**References:**\n\n");
             for (Reference reference : rule.references()) {
@@ -202,11 +209,29 @@ public final class RuleDocs {
         }
     }
 
+    /** The fixes a rule states per source, in the order of {@link SourceKind}. */
+    private static List<java.util.Map.Entry<SourceKind, String>> byDoor(RuleInfo rule) {
+        return rule.remediations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList();
+    }
+
+    /** How the docs name the door a per-source fix is for. */
+    static String doorName(SourceKind kind) {
+        return switch (kind) {
+            case COMPOSE -> "Compose";
+            case STACK -> "Swarm stack";
+            case KUBERNETES -> "Kubernetes (manifests, admission requests)";
+            case DOCKERFILE -> "Dockerfile";
+            case DAEMON_JSON -> "daemon.json";
+            case LIVE_DOCKER -> "docker run (live audit, Docker gate)";
+        };
+    }
+
     // ---- SARIF help ----
 
     /** A rule's help for SARIF viewers that show plain text. */
     public static String helpText(RuleInfo rule) {
         StringBuilder text = new StringBuilder(rule.rationale()).append("\n\nFix: ").append(rule.remediation());
+        for (var fix : byDoor(rule)) text.append("\n- ").append(doorName(fix.getKey())).append(": ").append(fix.getValue());
         if (!rule.references().isEmpty()) {
             text.append("\n\nReferences:");
             for (Reference reference : rule.references()) text.append("\n- ").append(label(reference)).append(": ").append(reference.url());
@@ -218,6 +243,8 @@ public final class RuleDocs {
     /** A rule's help for SARIF viewers that render Markdown (GitHub code scanning). */
     public static String helpMarkdown(RuleInfo rule) {
         StringBuilder md = new StringBuilder(rule.rationale()).append("\n\n**Fix:** ").append(rule.remediation());
+        if (!rule.remediations().isEmpty()) md.append('\n');
+        for (var fix : byDoor(rule)) md.append("\n- ").append(doorName(fix.getKey())).append(": ").append(fix.getValue());
         if (!rule.references().isEmpty()) {
             md.append("\n\n**References:**\n");
             for (Reference reference : rule.references()) {
@@ -241,6 +268,7 @@ public final class RuleDocs {
         text.append('\n');
         text.append("Why it matters\n").append(wrap(rule.rationale(), "  "));
         text.append("How to fix\n").append(wrap(rule.remediation(), "  "));
+        for (var fix : byDoor(rule)) text.append(wrap(doorName(fix.getKey()) + ": " + fix.getValue(), "  "));
         if (!rule.references().isEmpty()) {
             text.append("References\n");
             for (Reference reference : rule.references()) {

@@ -32,6 +32,9 @@ public final class SarifReporter implements Reporter {
 
     public static final String SCHEMA_URI =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    /** The key of shipshape's fingerprint in {@code partialFingerprints}, versioned with its recipe. */
+    public static final String FINGERPRINT_KEY = "shipshapeFingerprint/" + dev.shipshape.policy.Fingerprints.RECIPE;
+
     public static final String INFORMATION_URI = "https://github.com/shipshape-dev/shipshape";
     /** Relative file URIs are against this base: the root of the checked-out sources. */
     public static final String SOURCE_ROOT = "%SRCROOT%";
@@ -94,13 +97,13 @@ public final class SarifReporter implements Reporter {
         json.writeArrayFieldStart("results");
         for (Finding finding : report.findings()) {
             json.writeStartObject();
-            writeResultFields(json, finding, ruleIndex);
+            writeResultFields(json, report, finding, ruleIndex);
             if (report.baseline().isPresent()) json.writeStringField("baselineState", "new");
             json.writeEndObject();
         }
         for (Report.SuppressedFinding entry : report.suppressed()) {
             json.writeStartObject();
-            writeResultFields(json, entry.finding(), ruleIndex);
+            writeResultFields(json, report, entry.finding(), ruleIndex);
             writeSuppression(json, entry);
             json.writeEndObject();
         }
@@ -145,7 +148,13 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writeResultFields(JsonGenerator json, Finding finding, Map<String, Integer> ruleIndex) throws IOException {
+    /**
+     * A result's rule, level, message and location; when the run worked them out, its stable
+     * fingerprint ({@code partialFingerprints}, which code scanning uses to track a result across
+     * commits), and in its properties the object it is about and the fix as its source states it.
+     */
+    private static void writeResultFields(JsonGenerator json, Report report, Finding finding, Map<String, Integer> ruleIndex)
+            throws IOException {
         json.writeStringField("ruleId", finding.rule().id());
         json.writeNumberField("ruleIndex", ruleIndex.get(finding.rule().id()));
         json.writeStringField("level", level(finding.severity()));
@@ -153,6 +162,16 @@ public final class SarifReporter implements Reporter {
         json.writeArrayFieldStart("locations");
         writeLocation(json, finding.origin());
         json.writeEndArray();
+        var identity = report.identity(finding);
+        if (identity.isPresent()) {
+            json.writeObjectFieldStart("partialFingerprints");
+            json.writeStringField(FINGERPRINT_KEY, identity.get().fingerprint());
+            json.writeEndObject();
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("object", identity.get().object());
+            json.writeStringField("fix", report.remediation(finding));
+            json.writeEndObject();
+        }
     }
 
     private static void writeSuppression(JsonGenerator json, Report.SuppressedFinding entry) throws IOException {

@@ -10,33 +10,47 @@ import dev.shipshape.scan.Coverage;
 import dev.shipshape.scan.SkippedFile;
 import java.io.IOException;
 import java.io.Writer;
+import dev.shipshape.rules.RuleInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The report for people: findings grouped by file, each with its fix on a second line, then how
- * they compare with a baseline (when one was given), the problems with the input, and a summary
- * per pillar with what was covered.
+ * The report for people: one line per finding in the form editors and terminals link
+ * ({@code path:line:col: severity rule message}; a live object by its description), then how to
+ * fix each rule that fired, once, with its count; then how they compare with a baseline (when one
+ * was given), the problems with the input, and a summary for the pillars that apply.
  *
  * <pre>
- * compose.yaml
- *   6:5  critical  privileged-container  service 'web' runs privileged
- *        fix: Remove `privileged: true` (Compose) ...
+ * compose.yaml:6:5: critical privileged-container service 'web' runs privileged
+ * container web (3f2a9c): low default-bridge-network container web is on the default bridge network
+ *
+ * How to fix
+ *   privileged-container (critical, 1 finding)
+ *     Remove `privileged: true` ...
  * </pre>
+ * With {@code verbose}, each finding also has its fix on the line below it.
  */
 public final class TextReporter implements Reporter {
 
     /**
      * @param color          ANSI colours (severity, dim fix lines); the CLI decides when
-     * @param quiet          only the findings: no input problems, summary or coverage
+     * @param quiet          only the findings: no fixes, input problems, summary or coverage
      * @param showSuppressed also list the suppressed findings with their reasons
+     * @param verbose        each finding's fix under it, as well as in the closing block
      */
-    public record Options(boolean color, boolean quiet, boolean showSuppressed) {
-        public static final Options PLAIN = new Options(false, false, false);
+    public record Options(boolean color, boolean quiet, boolean showSuppressed, boolean verbose) {
+        public static final Options PLAIN = new Options(false, false, false, false);
+
+        public Options(boolean color, boolean quiet, boolean showSuppressed) {
+            this(color, quiet, showSuppressed, false);
+        }
     }
 
     private static final String RESET = "\u001B[0m";
@@ -54,8 +68,9 @@ public final class TextReporter implements Reporter {
     public void write(Report report, Writer out) throws IOException {
         List<String> sections = new ArrayList<>();
         if (!options.quiet() && !report.policies().isEmpty()) sections.add(policyHeader(report.policies()));
-        sections.addAll(findingGroups(report.findings()));
+        if (!report.findings().isEmpty()) sections.add(findingLines(report));
         if (!options.quiet()) {
+            if (!report.findings().isEmpty()) sections.add(howToFix(report));
             report.baseline().ifPresent(baseline -> sections.add(baseline(baseline)));
             // Notes (an object kind that is not checked) are in JSON and SARIF; here they would bury the errors.
             List<Diagnostic> problems = report.diagnostics().stream()
@@ -63,7 +78,8 @@ public final class TextReporter implements Reporter {
                     .toList();
             if (!problems.isEmpty()) sections.add(diagnostics(problems));
             if (options.showSuppressed() && !report.suppressed().isEmpty()) sections.add(suppressed(report.suppressed()));
-            sections.add(pillarSummary(report.findings()));
+            String pillars = pillarSummary(report);
+            if (!pillars.isEmpty()) sections.add(pillars);
             sections.add(totals(report));
         }
         out.write(String.join("\n", sections));
@@ -76,27 +92,62 @@ public final class TextReporter implements Reporter {
                 + String.join(", ", policies.stream().map(TextReporter::printable).toList()) + "\n";
     }
 
-    /** One section per file (live objects after files), each finding with its fix below it. */
-    private List<String> findingGroups(List<Finding> findings) {
-        List<String> groups = new ArrayList<>();
-        for (var group : bySource(findings, Finding::origin).entrySet()) {
-            List<Finding> inFile = group.getValue();
-            int locationWidth = inFile.stream().mapToInt(finding -> location(finding.origin()).length()).max().orElse(0);
-            int ruleWidth = inFile.stream().mapToInt(finding -> finding.rule().name().length()).max().orElse(0);
-            StringBuilder text = new StringBuilder();
-            text.append(paint(printable(group.getKey()), BOLD)).append('\n');
-            String indent = "  " + (locationWidth > 0 ? " ".repeat(locationWidth + 2) : "");
-            for (Finding finding : inFile) {
-                text.append("  ");
-                if (locationWidth > 0) text.append(pad(location(finding.origin()), locationWidth)).append("  ");
-                text.append(paint(pad(finding.severity().label(), SEVERITY_WIDTH), colorOf(finding.severity())))
-                        .append("  ").append(pad(finding.rule().name(), ruleWidth))
-                        .append("  ").append(printable(finding.message())).append('\n');
-                text.append(indent).append(paint("fix: " + printable(finding.rule().remediation()), DIM)).append('\n');
-            }
-            groups.add(text.toString());
+    /** One line per finding, files in path order then live objects; with --verbose, each fix under its finding. */
+    private String findingLines(Report report) {
+        List<Finding> sorted = new ArrayList<>(report.findings());
+        sorted.sort(Comparator.comparing((Finding finding) -> !finding.origin().isInFile()).thenComparing(Finding.BY_LOCATION));
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : sorted) {
+            text.append(paint(printable(finding.origin().toString()), BOLD)).append(": ")
+                    .append(paint(finding.severity().label(), colorOf(finding.severity()))).append(' ')
+                    .append(finding.rule().name()).append(' ')
+                    .append(printable(finding.message())).append('\n');
+            if (options.verbose()) text.append("    ").append(paint("fix: " + printable(report.remediation(finding)), DIM)).append('\n');
         }
-        return groups;
+        return text.toString();
+    }
+
+    /**
+     * Each rule that fired, worst first, with its count and its fix, once. Where the fix depends on
+     * the source (a Compose key, a Kubernetes key, a docker run flag), each kind that had findings
+     * gets its own line.
+     */
+    private String howToFix(Report report) {
+        Map<RuleInfo, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Finding finding : report.findings()) byRule.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
+        List<RuleInfo> rules = new ArrayList<>(byRule.keySet());
+        rules.sort(Comparator.comparing((RuleInfo rule) -> worst(byRule.get(rule)))
+                .thenComparing(rule -> -byRule.get(rule).size())
+                .thenComparing(RuleInfo::name));
+        StringBuilder text = new StringBuilder(paint("How to fix", BOLD)).append('\n');
+        for (RuleInfo rule : rules) {
+            List<Finding> findings = byRule.get(rule);
+            text.append("  ").append(rule.name()).append(", ").append(plural(findings.size(), "finding"))
+                    .append(" (").append(severityCounts(countBySeverity(findings))).append("): ")
+                    .append(printable(rule.title())).append('\n');
+            Map<String, Set<String>> kindsByFix = new LinkedHashMap<>();
+            for (Finding finding : findings) {
+                Report.Identity identity = report.identity(finding).orElse(null);
+                SourceKind kind = identity == null ? null : identity.kind();
+                kindsByFix.computeIfAbsent(report.remediation(finding), fix -> new TreeSet<>())
+                        .add(kind == null ? "" : shortName(kind));
+            }
+            for (var fix : kindsByFix.entrySet()) {
+                String kinds = kindsByFix.size() == 1 ? "" : String.join(", ", fix.getValue().stream().filter(name -> !name.isEmpty()).toList());
+                text.append("    ").append(kinds.isEmpty() ? "" : kinds + ": ").append(printable(fix.getKey())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static Severity worst(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO);
+    }
+
+    private static Map<Severity, Integer> countBySeverity(List<Finding> findings) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Finding finding : findings) counts.merge(finding.severity(), 1, Integer::sum);
+        return counts;
     }
 
     private String diagnostics(List<Diagnostic> diagnostics) {
@@ -162,15 +213,21 @@ public final class TextReporter implements Reporter {
         return text.toString();
     }
 
-    /** One line per pillar, so that a pillar with nothing to report is visibly clean. */
-    private static String pillarSummary(List<Finding> findings) {
+    /**
+     * One line per pillar that applies to what was checked (a pillar some rule that ran belongs to,
+     * or some finding), so that a pillar with nothing to report is visibly clean and one that was
+     * never looked at is not called clean.
+     */
+    private static String pillarSummary(Report report) {
+        Set<Pillar> applicable = EnumSet.noneOf(Pillar.class);
+        report.rules().forEach(rule -> applicable.add(rule.pillar()));
+        report.findings().forEach(finding -> applicable.add(finding.rule().pillar()));
         Map<Pillar, Map<Severity, Integer>> byPillar = new EnumMap<>(Pillar.class);
-        for (Pillar pillar : Pillar.values()) byPillar.put(pillar, new EnumMap<>(Severity.class));
-        for (Finding finding : findings) byPillar.get(finding.rule().pillar()).merge(finding.severity(), 1, Integer::sum);
-        int pillarWidth = 0;
-        for (Pillar pillar : Pillar.values()) pillarWidth = Math.max(pillarWidth, pillar.displayName().length());
+        for (Pillar pillar : applicable) byPillar.put(pillar, new EnumMap<>(Severity.class));
+        for (Finding finding : report.findings()) byPillar.get(finding.rule().pillar()).merge(finding.severity(), 1, Integer::sum);
+        int pillarWidth = applicable.stream().mapToInt(pillar -> pillar.displayName().length()).max().orElse(0);
         StringBuilder text = new StringBuilder();
-        for (Pillar pillar : Pillar.values()) {
+        for (Pillar pillar : applicable) {
             Map<Severity, Integer> counts = byPillar.get(pillar);
             text.append(pad(pillar.displayName(), pillarWidth)).append("  ")
                     .append(counts.isEmpty() ? "no findings" : severityCounts(counts)).append('\n');
@@ -251,22 +308,6 @@ public final class TextReporter implements Reporter {
             if (count != null) parts.add(count + " " + severity.label());
         }
         return String.join(", ", parts);
-    }
-
-    /** Groups by source: files in path order first, then live objects. */
-    private static <T> Map<String, List<T>> bySource(List<T> items, Function<T, Origin> origin) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(java.util.Comparator.comparing((T item) -> !origin.apply(item).isInFile())
-                .thenComparing(origin::apply));
-        Map<String, List<T>> groups = new LinkedHashMap<>();
-        for (T item : sorted) groups.computeIfAbsent(origin.apply(item).source(), source -> new ArrayList<>()).add(item);
-        return groups;
-    }
-
-    /** "6:5" for a file position; nothing for a live object (its group header names it). */
-    private static String location(Origin origin) {
-        if (!origin.isInFile()) return "";
-        return origin.column() > 0 ? origin.line() + ":" + origin.column() : String.valueOf(origin.line());
     }
 
     private String colorOf(Severity severity) {

@@ -2,8 +2,10 @@ package dev.shipshape.rules;
 
 import dev.shipshape.model.SourceKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +22,11 @@ import java.util.regex.Pattern;
  * @param title       sentence case, no trailing period
  * @param rationale   what an attacker or an outage does with it
  * @param remediation imperative, names the exact key per source, ends with a period
+ * @param remediations the fix as one door reads it, where it differs: a finding from a Kubernetes
+ *                    manifest or an admission request says the Kubernetes key, one from Compose the
+ *                    Compose key, and {@link SourceKind#LIVE_DOCKER} (a live audit, a request to the
+ *                    Docker gate) the {@code docker run} flag; a kind without its own text gets
+ *                    {@code remediation}
  */
 public record RuleInfo(
         String id,
@@ -31,7 +38,8 @@ public record RuleInfo(
         String rationale,
         String remediation,
         Set<SourceKind> appliesTo,
-        List<Reference> references) {
+        List<Reference> references,
+        Map<SourceKind, String> remediations) {
 
     private static final Pattern ID = Pattern.compile("SS-\\d{3}|CUSTOM-[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -50,6 +58,39 @@ public record RuleInfo(
         aliases = List.copyOf(aliases);
         appliesTo = Set.copyOf(appliesTo);
         references = List.copyOf(references);
+        remediations = remediations == null ? Map.of() : Map.copyOf(remediations);
+        for (var perKind : remediations.entrySet()) {
+            requireText(perKind.getValue(), "remediation for " + perKind.getKey(), name);
+            if (!perKind.getValue().endsWith(".")) {
+                throw new IllegalArgumentException(name + ": remediation for " + perKind.getKey() + " must end with a period");
+            }
+        }
+    }
+
+    /** Metadata with one fix for every door. */
+    public RuleInfo(String id, String name, List<String> aliases, Pillar pillar, Severity severity, String title, String rationale,
+            String remediation, Set<SourceKind> appliesTo, List<Reference> references) {
+        this(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references, Map.of());
+    }
+
+    /**
+     * The fix as a finding from {@code kind} should state it; the general one when the kind has none
+     * of its own or is unknown. A Swarm stack file is written in Compose syntax, so without a fix of
+     * its own it gets the Compose one.
+     */
+    public String remediation(SourceKind kind) {
+        if (kind == null) return remediation;
+        String own = remediations.get(kind);
+        if (own == null && kind == SourceKind.STACK) own = remediations.get(SourceKind.COMPOSE);
+        return own != null ? own : remediation;
+    }
+
+    /** This metadata with the fix for one door stated in that door's terms. */
+    public RuleInfo withRemediation(SourceKind kind, String text) {
+        Map<SourceKind, String> all = new EnumMap<>(SourceKind.class);
+        all.putAll(remediations);
+        all.put(kind, text);
+        return new RuleInfo(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references, all);
     }
 
     /** A rule is its id (ids are unique and never reused); comparing every text on each finding's hash would be waste. */
@@ -88,6 +129,7 @@ public record RuleInfo(
         private String remediation;
         private final Set<SourceKind> appliesTo = EnumSet.noneOf(SourceKind.class);
         private final List<Reference> references = new ArrayList<>();
+        private final Map<SourceKind, String> remediations = new EnumMap<>(SourceKind.class);
 
         private Builder(String id, String name) {
             this.id = id;
@@ -100,11 +142,13 @@ public record RuleInfo(
         public Builder title(String value) { title = value; return this; }
         public Builder rationale(String value) { rationale = value; return this; }
         public Builder remediation(String value) { remediation = value; return this; }
+        /** The fix as {@code kind} states it; see {@link RuleInfo#remediations()}. */
+        public Builder remediation(SourceKind kind, String value) { remediations.put(kind, value); return this; }
         public Builder appliesTo(SourceKind... kinds) { appliesTo.addAll(List.of(kinds)); return this; }
         public Builder references(Reference... values) { references.addAll(List.of(values)); return this; }
 
         public RuleInfo build() {
-            return new RuleInfo(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references);
+            return new RuleInfo(id, name, aliases, pillar, severity, title, rationale, remediation, appliesTo, references, remediations);
         }
     }
 }

@@ -83,7 +83,7 @@ final class PolicyRuns {
     }
 
     private static Set<String> knownTo(List<Rule> available, Set<String> names) {
-        return names.stream().filter(name -> available.stream().anyMatch(rule -> rule.info().answersTo(name)))
+        return names.stream().filter(name -> available.stream().anyMatch(rule -> RuleSelection.matches(rule.info(), name)))
                 .collect(Collectors.toSet());
     }
 

@@ -6,6 +6,7 @@ import dev.shipshape.model.Inventory;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Suppression;
 import dev.shipshape.policy.Baseline;
+import dev.shipshape.policy.Fingerprints;
 import dev.shipshape.policy.GoverningPolicies;
 import dev.shipshape.policy.Policy;
 import dev.shipshape.policy.PolicyFile;
@@ -99,6 +100,12 @@ public final class Scanner {
         diagnostics.addAll(runs.diagnostics);
 
         List<Rule> rules = runs.rules.values().stream().toList();
+        List<Finding> identified = new ArrayList<>(compared.reported());
+        runs.suppressed.forEach(entry -> identified.add(entry.finding()));
+        compared.comparison().ifPresent(comparison -> identified.addAll(comparison.unchanged()));
+        // Fingerprints in reports are relative to the baseline's folder (read, else written) so that they match its entries.
+        Path fingerprintFolder = baseline.map(PolicyStep.BaselineInput::folder)
+                .or(() -> request.writeBaseline().map(Scanner::folderOf)).orElse(Path.of(""));
         Report report = new Report(
                 compared.reported().stream().sorted(Finding.BY_LOCATION).toList(),
                 runs.suppressed.stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
@@ -106,7 +113,8 @@ public final class Scanner {
                 coverage(discovery, loaded, rules.size()),
                 rules.stream().map(Rule::info).toList(),
                 compared.comparison(),
-                policies.filesRead());
+                policies.filesRead(),
+                new Fingerprints(fingerprintFolder).identify(scanned, identified));
         Optional<Severity> failOn = governed.size() == 1 ? governed.keySet().iterator().next().policy().failOn() : Optional.empty();
         return new ScanOutcome(report, failOn, runs.waivers, compared.current(), governed.size() == 1 ? Map.of() : runs.failOnByFile(governed));
     }
@@ -170,7 +178,7 @@ public final class Scanner {
         }
     }
 
-    private static PolicyStep.BaselineInput readBaseline(Path file) throws ConfigurationException {
+    static PolicyStep.BaselineInput readBaseline(Path file) throws ConfigurationException {
         String shown = FileDiscovery.shown(file);
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("baseline file not found: %s (write one with --write-baseline %s)".formatted(shown, shown));
@@ -184,7 +192,7 @@ public final class Scanner {
         return new PolicyStep.BaselineInput(Baseline.parse(shown, text), folderOf(file), shown);
     }
 
-    private static Path folderOf(Path file) {
+    static Path folderOf(Path file) {
         return file.toAbsolutePath().normalize().getParent();
     }
 

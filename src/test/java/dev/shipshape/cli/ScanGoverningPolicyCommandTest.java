@@ -110,7 +110,8 @@ class ScanGoverningPolicyCommandTest {
         CliRun api = scan(path("api"));
 
         assertThat(api.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(api.out()).startsWith("policy: " + path("api/.shipshape.yaml") + "\n\n" + path("api/compose.yaml") + "\n");
+        assertThat(api.out()).startsWith("policy: " + path("api/.shipshape.yaml") + "\n\n" + path("api/compose.yaml")
+                + ":4:5: low privileged-container service 'app' runs privileged\n");
     }
 
     @Test
@@ -202,6 +203,6 @@ class ScanGoverningPolicyCommandTest {
 
         CliRun run = scan(lone.toString());
 
-        assertThat(run.out()).startsWith(lone.resolve("compose.yaml") + "\n");
+        assertThat(run.out()).startsWith(lone.resolve("compose.yaml") + ":");
     }
 }

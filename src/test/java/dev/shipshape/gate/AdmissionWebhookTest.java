@@ -100,7 +100,7 @@ class AdmissionWebhookTest {
         assertThat(response.path("status").path("code").asInt()).isEqualTo(403);
         assertThat(response.path("status").path("message").asText())
                 .startsWith("shipshape denied: runs-as-root: container 'migrate' in Job 'migrate' sets neither runAsNonRoot: true "
-                        + "nor runAsUser: unless its image sets a non-root USER, it runs as root. To comply: Run as a non-root user")
+                        + "nor runAsUser: unless its image sets a non-root USER, it runs as root. To comply: Set `securityContext.runAsNonRoot: true` with `runAsUser: 10001` on the pod or container.")
                 .endsWith(SUFFIX);
         List<String> warnings = strings(response.path("warnings"));
         assertThat(warnings).extracting(warning -> warning.substring(0, warning.indexOf(':'))).containsExactly(

@@ -46,7 +46,7 @@ class AuthzPluginTest {
             assertThat(denied.statusCode()).isEqualTo(200);
             assertThat(deniedAnswer.path("Allow").asBoolean(true)).isFalse();
             assertThat(deniedAnswer.path("Msg").asText()).startsWith("shipshape denied: privileged-container: container 'web' runs privileged. "
-                    + "To comply: Remove `privileged: true`").endsWith(SUFFIX);
+                    + "To comply: Run the container without `--privileged`").endsWith(SUFFIX);
             assertThat(allowed.body()).isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
             assertThat(ping.body()).isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
 

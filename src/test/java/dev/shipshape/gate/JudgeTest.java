@@ -84,7 +84,7 @@ class JudgeTest {
                 "missing-cpu-limit", "missing-pids-limit", "default-bridge-network");
         assertThat(decision.message()).startsWith("shipshape denied: privileged-container: container 'web' runs privileged; "
                 + "runs-as-root: container 'web' sets no user: unless image 'shipshape/busybox:test' sets a non-root USER, "
-                + "it runs as root. To comply: Remove `privileged: true`");
+                + "it runs as root. To comply: Run the container without `--privileged`");
         assertThat(decision.message()).endsWith(" (set \"enforce\" in .shipshape.yaml to change this)");
     }
 

@@ -48,13 +48,10 @@ class TextReporterTest {
     }
 
     @Test
-    void aCleanScanSaysSoAndWhatItCovered() throws IOException {
+    void aCleanScanSaysSoForThePillarsOfTheRulesThatRan() throws IOException {
+        // Only privileged-container ran: the other pillars were not looked at, so they are not called clean.
         assertThat(render(SampleReports.clean(), TextReporter.Options.PLAIN)).isEqualTo("""
-                Security           no findings
-                Storage            no findings
-                Orchestration      no findings
-                Networking         no findings
-                Service discovery  no findings
+                Security  no findings
 
                 no findings, 0 suppressed
                 scanned 1 Compose file(s); 1 rule ran
@@ -86,5 +83,59 @@ class TextReporterTest {
         assertThat(text).doesNotContain("\u001B").doesNotContain("\u0007")
                 .contains("evil\\x1b[2J.yaml")
                 .contains("service 'x\\x1b]0;pwned\\x07' runs privileged");
+    }
+
+    @Test
+    void theFixIsStatedOncePerRuleInTheTermsOfEachSourceThatHadFindings() throws IOException {
+        Report report = IdentifiedReports.report();
+        Report withoutErrors = new Report(report.findings(), List.of(), List.of(), report.coverage(), report.rules(), report.baseline(),
+                report.policies(), report.identities());
+
+        assertThat(render(withoutErrors, TextReporter.Options.PLAIN)).isEqualTo("""
+                compose.yaml:3:3: medium missing-memory-limit service 'web' has no memory limit <&"\\x1b>
+                compose.yaml:6:5: critical privileged-container service 'web' runs privileged
+                compose.yaml:11:5: critical privileged-container service 'worker' runs privileged
+                k8s/api.yaml:14:11: critical privileged-container container 'app' of Deployment 'api' runs privileged
+                container web (3f2a9c1b2d4e): critical privileged-container container 'web' runs privileged
+
+                How to fix
+                  privileged-container, 4 findings (4 critical): Container runs privileged
+                    Compose: Remove `privileged: true` from the service.
+                    Kubernetes: Remove `securityContext.privileged: true`.
+                    live Docker: Run the container without `--privileged`.
+                  missing-memory-limit, 1 finding (1 medium): Container has no memory limit
+                    Set a memory limit.
+
+                Security       4 critical
+                Orchestration  1 medium
+
+                5 findings (4 critical, 1 medium), 0 suppressed
+                audited 1 live Docker Engine; scanned 1 Compose, 1 Kubernetes file(s); 2 rules ran
+                """);
+    }
+
+    @Test
+    void verbosePutsEachFindingsFixUnderIt() throws IOException {
+        String text = render(IdentifiedReports.report(), new TextReporter.Options(false, true, false, true));
+
+        assertThat(text).isEqualTo("""
+                compose.yaml:3:3: medium missing-memory-limit service 'web' has no memory limit <&"\\x1b>
+                    fix: Set a memory limit.
+                compose.yaml:6:5: critical privileged-container service 'web' runs privileged
+                    fix: Remove `privileged: true` from the service.
+                compose.yaml:11:5: critical privileged-container service 'worker' runs privileged
+                    fix: Remove `privileged: true` from the service.
+                k8s/api.yaml:14:11: critical privileged-container container 'app' of Deployment 'api' runs privileged
+                    fix: Remove `securityContext.privileged: true`.
+                container web (3f2a9c1b2d4e): critical privileged-container container 'web' runs privileged
+                    fix: Run the container without `--privileged`.
+                """);
+    }
+
+    @Test
+    void everyFindingLineIsClickablePathLineColumn() throws IOException {
+        String text = render(SampleReports.full(), new TextReporter.Options(false, true, false));
+
+        assertThat(text.lines().filter(line -> !line.startsWith("container "))).allMatch(line -> line.matches("[^:]+:\\d+:\\d+: \\S+ \\S+ .+"));
     }
 }

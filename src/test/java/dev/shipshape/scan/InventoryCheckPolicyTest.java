@@ -43,7 +43,7 @@ class InventoryCheckPolicyTest {
 
         assertThat(outcome.report().policies()).containsExactly(config.toString());
         assertThat(outcome.configuredFailOn()).contains(Severity.HIGH);
-        assertThat(text(outcome)).startsWith("policy: " + config + "\n\npod.yaml\n");
+        assertThat(text(outcome)).startsWith("policy: " + config + "\n\npod.yaml:8:25: critical privileged-container ");
         StringWriter json = new StringWriter();
         new JsonReporter("test").write(outcome.report(), json);
         assertThat(json.toString()).contains("\"policies\": [\n    \"" + config + "\"\n  ],");

@@ -74,4 +74,25 @@ class RuleSelectionTest {
             }
         };
     }
+
+    @Test
+    void globsSelectByNameAliasOrId() throws ConfigurationException {
+        assertThat(names(RuleSelection.select(RULES, Policy.DEFAULT, Set.of("first-*"), Set.of()))).containsExactly("first-rule");
+        assertThat(names(RuleSelection.select(RULES, Policy.DEFAULT, Set.of("SS-90?"), Set.of("old-*"))))
+                .containsExactly("second-rule", "third-rule");
+    }
+
+    @Test
+    void aGlobThatMatchesNothingIsAnError() {
+        assertThatThrownBy(() -> RuleSelection.select(RULES, Policy.DEFAULT, Set.of("daemon-*"), Set.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("no rule matches 'daemon-*'; run `shipshape rules` to list them");
+    }
+
+    @Test
+    void aTypoSuggestsTheNearestName() {
+        assertThatThrownBy(() -> RuleSelection.select(RULES, Policy.DEFAULT, Set.of(), Set.of("frist-rule")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("unknown rule 'frist-rule'; did you mean 'first-rule'? run `shipshape rules` to list them");
+    }
 }

@@ -39,6 +39,12 @@ public final class HostNetwork implements WorkloadRule {
             .remediation("Remove `network_mode: host` (Compose) or `hostNetwork: true` (Kubernetes) and publish "
                     + "only the ports the service needs (`ports:`, or a Kubernetes Service); in a Swarm stack, "
                     + "detach the service from the external `host` network.")
+            .remediation(SourceKind.COMPOSE, "Remove `network_mode: host` from the service and publish only the ports it "
+                    + "needs with `ports:`.")
+            .remediation(SourceKind.KUBERNETES, "Remove `hostNetwork: true` from the pod spec and expose the ports it needs "
+                    + "through a Service.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without `--network host` (Engine API "
+                    + "`HostConfig.NetworkMode`) and publish only the ports it needs with `-p`.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.10"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

@@ -21,6 +21,10 @@ public final class MissingCpuLimit extends ResourceLimitRule {
             .remediation("Set `deploy.resources.limits.cpus` (or `cpus`) in Compose and Swarm stacks, "
                     + "or `resources.limits.cpu` on each Kubernetes container, with a matching `resources.requests.cpu` "
                     + "so that the scheduler reserves it.")
+            .remediation(SourceKind.COMPOSE, "Set `deploy.resources.limits.cpus` (or `cpus`) on the service.")
+            .remediation(SourceKind.KUBERNETES, "Set `resources.limits.cpu` on each container, with a matching "
+                    + "`resources.requests.cpu` so that the scheduler reserves it.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--cpus 1.5` (Engine API `HostConfig.NanoCpus`).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.cisDocker("5.12"),

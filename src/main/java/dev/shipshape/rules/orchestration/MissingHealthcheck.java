@@ -47,6 +47,12 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
                     + "`HEALTHCHECK CMD …` to the Dockerfile's final stage, and remove `disable: true`, "
                     + "`test: [\"NONE\"]` or `HEALTHCHECK NONE`; in Kubernetes add a `readinessProbe` "
                     + "and a `livenessProbe` to each container.")
+            .remediation(SourceKind.COMPOSE, "Add a `healthcheck:` with a `test` to the service (or a `HEALTHCHECK CMD …` to "
+                    + "its Dockerfile's final stage), and remove `disable: true` or `test: [\"NONE\"]`.")
+            .remediation(SourceKind.KUBERNETES, "Add a `readinessProbe` and a `livenessProbe` to each container.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--health-cmd` (and `--health-interval`), or build "
+                    + "its image with a `HEALTHCHECK CMD …`; remove `--no-healthcheck`.")
+            .remediation(SourceKind.DOCKERFILE, "Add `HEALTHCHECK CMD …` to the final stage, and remove `HEALTHCHECK NONE`.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.DOCKERFILE,
                     SourceKind.LIVE_DOCKER)
             .references(

@@ -22,6 +22,12 @@ public final class MissingMemoryLimit extends ResourceLimitRule {
                     LimitRange in its namespace sets a default).""")
             .remediation("Set `deploy.resources.limits.memory` (or `mem_limit`) in Compose and Swarm stacks, "
                     + "or `resources.limits.memory` on each Kubernetes container, at what the process needs plus headroom.")
+            .remediation(SourceKind.COMPOSE, "Set `deploy.resources.limits.memory` (or `mem_limit`) on the service, at what "
+                    + "the process needs plus headroom.")
+            .remediation(SourceKind.KUBERNETES, "Set `resources.limits.memory` on each container, at what the process needs "
+                    + "plus headroom.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--memory 512m` (Engine API `HostConfig.Memory`), at "
+                    + "what the process needs plus headroom.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.cisDocker("5.11"),

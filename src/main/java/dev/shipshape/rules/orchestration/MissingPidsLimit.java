@@ -23,6 +23,10 @@ public final class MissingPidsLimit extends ResourceLimitRule {
                     own services from starting a process.""")
             .remediation("Set `deploy.resources.limits.pids` (or `pids_limit`) in Compose and Swarm stacks, "
                     + "or `--pids-limit` on `docker run`, at a few times the processes the service needs.")
+            .remediation(SourceKind.COMPOSE, "Set `deploy.resources.limits.pids` (or `pids_limit`) on the service, at a few "
+                    + "times the processes it needs.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--pids-limit 200` (Engine API "
+                    + "`HostConfig.PidsLimit`), at a few times the processes it needs.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.cisDocker("5.29"),

@@ -32,6 +32,12 @@ public final class CapabilitiesNotDropped implements ContainerRule {
                     process needs shrinks what a compromise can do.""")
             .remediation("Set `cap_drop: [ALL]` (Compose) or `securityContext.capabilities.drop: [\"ALL\"]` "
                     + "(Kubernetes), and add back only what the process needs with `cap_add` / `capabilities.add`.")
+            .remediation(SourceKind.COMPOSE, "Set `cap_drop: [ALL]` on the service and add back only what the process needs "
+                    + "with `cap_add`.")
+            .remediation(SourceKind.KUBERNETES, "Set `securityContext.capabilities.drop: [\"ALL\"]` on the container and add "
+                    + "back only what it needs with `capabilities.add`.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--cap-drop ALL` and add back only what it needs "
+                    + "with `--cap-add` (Engine API `HostConfig.CapDrop`).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.3"), Reference.podSecurity(PodSecurityLevel.RESTRICTED))
             .build();

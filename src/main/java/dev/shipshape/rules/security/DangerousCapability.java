@@ -32,6 +32,12 @@ public final class DangerousCapability implements ContainerRule {
                     AUDIT_CONTROL, and medium for DAC_OVERRIDE, LINUX_IMMUTABLE and SYS_RESOURCE.""")
             .remediation("Remove the capability from `cap_add` (Compose) or `securityContext.capabilities.add` "
                     + "(Kubernetes); add only narrow ones the process really needs, such as NET_BIND_SERVICE.")
+            .remediation(SourceKind.COMPOSE, "Remove the capability from `cap_add`; add only narrow ones the process really "
+                    + "needs, such as NET_BIND_SERVICE.")
+            .remediation(SourceKind.KUBERNETES, "Remove the capability from `securityContext.capabilities.add`; add only "
+                    + "narrow ones the process really needs, such as NET_BIND_SERVICE.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without that `--cap-add` (Engine API "
+                    + "`HostConfig.CapAdd`); add only narrow ones it really needs, such as NET_BIND_SERVICE.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.3"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

@@ -30,6 +30,12 @@ public final class DockerSocketMounted extends HostPathRule {
             .remediation("Remove the socket from `volumes` (Compose) or the `hostPath` volume (Kubernetes); "
                     + "if a tool needs the Docker API, give it a filtering socket proxy that allows only the "
                     + "calls it needs.")
+            .remediation(SourceKind.COMPOSE, "Remove the socket from the service's `volumes`; if a tool needs the Docker API, "
+                    + "give it a filtering socket proxy that allows only the calls it needs.")
+            .remediation(SourceKind.KUBERNETES, "Remove the `hostPath` volume of the socket; if a tool needs the container "
+                    + "runtime's API, give it a filtering proxy that allows only the calls it needs.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without `-v /var/run/docker.sock:…` (Engine API "
+                    + "`HostConfig.Binds`/`Mounts`); give a tool that needs the API a filtering socket proxy.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.32"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

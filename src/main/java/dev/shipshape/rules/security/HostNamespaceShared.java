@@ -29,6 +29,12 @@ public final class HostNamespaceShared implements ContainerRule {
             .remediation("Remove `pid: host`, `ipc: host` and `uts: host` (Compose, Swarm) or `hostPID: true` and "
                     + "`hostIPC: true` (Kubernetes); share a namespace with one other container "
                     + "(`pid: service:NAME`, `shareProcessNamespace: true`) when a sidecar truly needs it.")
+            .remediation(SourceKind.COMPOSE, "Remove `pid: host`, `ipc: host` and `uts: host` from the service; share with "
+                    + "one other service (`pid: service:NAME`) when a sidecar truly needs it.")
+            .remediation(SourceKind.KUBERNETES, "Remove `hostPID: true` and `hostIPC: true` from the pod spec; use "
+                    + "`shareProcessNamespace: true` when a sidecar truly needs to see the other processes.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without `--pid host`, `--ipc host` and `--uts host` "
+                    + "(Engine API `HostConfig.PidMode`, `IpcMode`, `UTSMode`).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.cisDocker("5.16"),

@@ -32,6 +32,10 @@ public final class PrivilegeEscalationAllowed implements ContainerRule {
             .remediation("Add `no-new-privileges:true` to `security_opt` (Compose) or set "
                     + "`securityContext.allowPrivilegeEscalation: false` (Kubernetes); for Docker hosts, "
                     + "`\"no-new-privileges\": true` in daemon.json sets it for every container.")
+            .remediation(SourceKind.COMPOSE, "Add `no-new-privileges:true` to the service's `security_opt`.")
+            .remediation(SourceKind.KUBERNETES, "Set `securityContext.allowPrivilegeEscalation: false` on the container.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--security-opt no-new-privileges` (or set "
+                    + "`\"no-new-privileges\": true` in daemon.json for every container).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.26"), Reference.podSecurity(PodSecurityLevel.RESTRICTED))
             .build();

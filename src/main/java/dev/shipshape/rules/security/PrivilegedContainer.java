@@ -25,6 +25,12 @@ public final class PrivilegedContainer implements ContainerRule {
                     takes one command.""")
             .remediation("Remove `privileged: true` (Compose) or `securityContext.privileged: true` "
                     + "(Kubernetes); add only the capabilities the process needs with `cap_add` / `capabilities.add`.")
+            .remediation(SourceKind.COMPOSE, "Remove `privileged: true` from the service; add only the capabilities the "
+                    + "process needs with `cap_add`.")
+            .remediation(SourceKind.KUBERNETES, "Remove `securityContext.privileged: true` from the container; add only the "
+                    + "capabilities it needs with `securityContext.capabilities.add`.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without `--privileged` (Engine API "
+                    + "`HostConfig.Privileged: false`); add only the capabilities it needs with `--cap-add`.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.5"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

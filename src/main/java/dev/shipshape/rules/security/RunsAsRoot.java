@@ -50,6 +50,14 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
             .remediation("Run as a non-root user: set `user: \"10001:10001\"` (Compose), "
                     + "`securityContext.runAsNonRoot: true` with `runAsUser: 10001` (Kubernetes), "
                     + "or end the Dockerfile's final stage with `USER 10001`.")
+            .remediation(SourceKind.COMPOSE, "Set `user: \"10001:10001\"` on the service, or end the image's Dockerfile with "
+                    + "`USER 10001`.")
+            .remediation(SourceKind.KUBERNETES, "Set `securityContext.runAsNonRoot: true` with `runAsUser: 10001` on the pod "
+                    + "or container.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--user 10001:10001` (Engine API `Config.User`), or "
+                    + "end the image's Dockerfile with `USER 10001`.")
+            .remediation(SourceKind.DOCKERFILE, "End the final stage with `USER 10001` (create the user first with "
+                    + "`useradd`/`adduser` if the base image has none).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.DOCKERFILE,
                     SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("4.1"), Reference.podSecurity(PodSecurityLevel.RESTRICTED))

@@ -41,6 +41,12 @@ public final class SensitiveHostPath extends HostPathRule {
             .remediation("Remove the host path from `volumes` (Compose) or the `hostPath` volume (Kubernetes); "
                     + "copy the files the container needs into a named volume, ConfigMap or Secret, and mount "
                     + "what must stay a host path read-only (`:ro`, `readOnly: true`).")
+            .remediation(SourceKind.COMPOSE, "Remove the host path from the service's `volumes`; copy what the container "
+                    + "needs into a named volume, and mount what must stay a host path with `:ro`.")
+            .remediation(SourceKind.KUBERNETES, "Remove the `hostPath` volume; put what the container needs in a ConfigMap, "
+                    + "Secret or PersistentVolumeClaim, and mount what must stay a host path with `readOnly: true`.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container without that `-v`/`--mount` of the host path (Engine API "
+                    + "`HostConfig.Binds`/`Mounts`); use a named volume, or add `:ro`.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.6"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

@@ -25,6 +25,11 @@ public final class WritableHostMount extends HostPathRule {
             .remediation("Mount the host path read-only: append `:ro` to the Compose short form or set "
                     + "`read_only: true` in the long form; in Kubernetes set `readOnly: true` on the volumeMount; "
                     + "keep data the container writes in a named volume or PersistentVolumeClaim.")
+            .remediation(SourceKind.COMPOSE, "Append `:ro` to the volume's short form (or set `read_only: true` in the long "
+                    + "form).")
+            .remediation(SourceKind.KUBERNETES, "Set `readOnly: true` on the volumeMount of the `hostPath` volume.")
+            .remediation(SourceKind.LIVE_DOCKER, "Mount the host path read-only: `-v /src:/dst:ro` or `--mount "
+                    + "type=bind,src=…,dst=…,readonly` (Engine API `Binds` with `:ro`, `Mounts[].ReadOnly`).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.6"), Reference.podSecurity(PodSecurityLevel.BASELINE))
             .build();

@@ -25,6 +25,12 @@ public final class WritableRootFilesystem implements ContainerRule {
                     volumes or tmpfs mounts keeps every write where it is expected.""")
             .remediation("Set `read_only: true` (Compose, Swarm) or `securityContext.readOnlyRootFilesystem: true` "
                     + "(Kubernetes), and give the paths the process must write a `tmpfs:` mount, a volume or an `emptyDir`.")
+            .remediation(SourceKind.COMPOSE, "Set `read_only: true` on the service and give the paths it must write a "
+                    + "`tmpfs:` mount or a volume.")
+            .remediation(SourceKind.KUBERNETES, "Set `securityContext.readOnlyRootFilesystem: true` on the container and give "
+                    + "the paths it must write an `emptyDir` or a volume.")
+            .remediation(SourceKind.LIVE_DOCKER, "Run the container with `--read-only` (Engine API "
+                    + "`HostConfig.ReadonlyRootfs`) and give the paths it must write `--tmpfs` or `-v` mounts.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.cisDocker("5.13"),
