@@ -6,6 +6,7 @@ import dev.shipshape.report.Report;
 import dev.shipshape.report.Reporter;
 import dev.shipshape.report.SarifReporter;
 import dev.shipshape.report.TextReporter;
+import dev.shipshape.report.html.HtmlReporter;
 import dev.shipshape.rules.Severity;
 import dev.shipshape.scan.ScanOutcome;
 import java.io.IOException;
@@ -137,6 +138,7 @@ final class ReportOptions {
             case TEXT -> new TextReporter(new TextReporter.Options(colorEnabled(toFile), quiet, showSuppressed));
             case JSON -> new JsonReporter(VersionProvider.VERSION);
             case SARIF -> new SarifReporter(VersionProvider.VERSION);
+            case HTML -> new HtmlReporter(VersionProvider.VERSION);
         };
     }
 

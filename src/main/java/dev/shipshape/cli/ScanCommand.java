@@ -231,7 +231,8 @@ final class ScanCommand implements Callable<Integer> {
                 report.coverage(),
                 report.rules(),
                 report.baseline(),
-                report.policies());
+                report.policies(),
+                report.inventory());
     }
 
     private int usageError(String message) {

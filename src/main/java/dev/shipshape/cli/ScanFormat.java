@@ -2,7 +2,7 @@ package dev.shipshape.cli;
 
 /** {@code scan --format}. */
 enum ScanFormat {
-    TEXT, JSON, SARIF;
+    TEXT, JSON, SARIF, HTML;
 
     static final class Choice extends EnumChoice<ScanFormat> {
         Choice() {

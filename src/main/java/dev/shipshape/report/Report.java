@@ -1,12 +1,14 @@
 package dev.shipshape.report;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.scan.Coverage;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param rules      every rule that ran (SARIF lists their metadata)
  * @param baseline   how the findings compare with the baseline file, when one was given
  * @param policies   the policy files that governed the run, as shown to the user; empty when the defaults did
+ * @param inventory  what the run read (workloads, networks, services…), for reports that draw it; empty when not given
  */
 public record Report(
         List<Finding> findings,
@@ -28,7 +31,8 @@ public record Report(
         Coverage coverage,
         List<RuleInfo> rules,
         Optional<BaselineComparison> baseline,
-        List<String> policies) {
+        List<String> policies,
+        Inventory inventory) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -36,6 +40,18 @@ public record Report(
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
         policies = List.copyOf(policies);
+        Objects.requireNonNull(inventory, "inventory");
+    }
+
+    /** A report that carries no inventory. */
+    public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
+            List<RuleInfo> rules, Optional<BaselineComparison> baseline, List<String> policies) {
+        this(findings, suppressed, diagnostics, coverage, rules, baseline, policies, Inventory.empty());
+    }
+
+    /** This report, drawing on what the run read. */
+    public Report withInventory(Inventory read) {
+        return new Report(findings, suppressed, diagnostics, coverage, rules, baseline, policies, read);
     }
 
     /** A report that names no policy file. */

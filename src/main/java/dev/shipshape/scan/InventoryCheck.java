@@ -54,7 +54,8 @@ public final class InventoryCheck {
                 new Coverage(coverage.found(), coverage.loaded(), coverage.skipped(), rules.size()),
                 rules.stream().map(Rule::info).toList(),
                 Optional.empty(),
-                policies.filesRead());
+                policies.filesRead(),
+                loaded.inventory());
         return new ScanOutcome(report, policy.failOn());
     }
 }

@@ -106,7 +106,8 @@ public final class Scanner {
                 coverage(discovery, loaded, rules.size()),
                 rules.stream().map(Rule::info).toList(),
                 compared.comparison(),
-                policies.filesRead());
+                policies.filesRead(),
+                scanned);
         Optional<Severity> failOn = governed.size() == 1 ? governed.keySet().iterator().next().policy().failOn() : Optional.empty();
         return new ScanOutcome(report, failOn, runs.waivers, compared.current(), governed.size() == 1 ? Map.of() : runs.failOnByFile(governed));
     }

@@ -49,7 +49,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--format", "xml", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("Invalid value for option '--format': expected one of text, json, sarif but was 'xml'\n")
+        assertThat(run.err()).startsWith("Invalid value for option '--format': expected one of text, json, sarif, html but was 'xml'\n")
                 .contains("Usage: shipshape scan");
         assertThat(run.out()).isEmpty();
     }
