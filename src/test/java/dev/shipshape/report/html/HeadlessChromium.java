@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Chromium, driven headless through chromedriver's W3C WebDriver API with the JDK's
@@ -161,6 +162,13 @@ final class HeadlessChromium implements AutoCloseable {
         call("POST", sessionPath("/window/rect"), JSON.createObjectNode().put("width", 1400).put("height", 1000));
     }
 
+    /** A PNG of one element, scrolled into view. */
+    void screenshot(String elementId, Path png) throws IOException, InterruptedException {
+        String base64 = call("GET", sessionPath("/element/" + elementId + "/screenshot"), null).asText();
+        Files.createDirectories(png.getParent());
+        Files.write(png, Base64.getDecoder().decode(base64));
+    }
+
     private String sessionPath(String command) {
         return "/session/" + session + command;
     }
@@ -180,14 +188,21 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             call("DELETE", sessionPath(""), null);
         } catch (IOException | RuntimeException ignored) {
             // the browser is going away regardless
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } finally {
             driver.destroy();
-            if (!driver.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) driver.destroyForcibly();
+            try {
+                if (!driver.waitFor(10, TimeUnit.SECONDS)) driver.destroyForcibly();
+            } catch (InterruptedException interrupted) {
+                driver.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
             Files.deleteIfExists(driverLog);
         }
     }

@@ -97,6 +97,7 @@ class HtmlReportInBrowserTest {
 
         assertThat(browser.console()).isEmpty();
         browser.screenshot(artifacts.resolve("insecure.png"), 8000);
+        browser.screenshot(browser.element("#maps"), artifacts.resolve("insecure-maps.png"));
     }
 
     @Test
@@ -131,6 +132,7 @@ class HtmlReportInBrowserTest {
         assertThat(attributes(namespace + "path.edge", "data-to")).containsExactly("Deployment/api");
         assertThat(browser.console()).isEmpty();
         browser.screenshot(artifacts.resolve("map-fixture.png"), 4000);
+        browser.screenshot(browser.element("details.map[data-app=\"0\"]"), artifacts.resolve("map-fixture-compose.png"));
     }
 
     @Test
