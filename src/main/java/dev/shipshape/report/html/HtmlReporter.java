@@ -151,9 +151,11 @@ public final class HtmlReporter implements Reporter {
             html.raw("<p class=\"empty\">Nothing was read that forms an application.</p></section>\n");
             return;
         }
-        html.raw("<table id=\"applications-table\" class=\"apps\"><thead><tr><th>Application</th><th>Verdict</th>");
-        for (Pillar pillar : Pillar.values()) html.element("th", null, pillar.displayName());
-        html.raw("<th>Findings</th></tr></thead><tbody>");
+        Markup table = new Markup();
+        Map<Verdict, Integer> tally = new EnumMap<>(Verdict.class);
+        table.raw("<div class=\"apps-scroll\"><table id=\"applications-table\" class=\"apps\"><thead><tr><th>Application</th><th>Verdict</th>");
+        for (Pillar pillar : Pillar.values()) table.element("th", null, pillar.displayName());
+        table.raw("<th>Findings</th></tr></thead><tbody>");
         int index = 0;
         for (Map.Entry<Application, List<Finding>> entry : byApplication.entrySet()) {
             Application application = entry.getKey();
@@ -166,13 +168,21 @@ public final class HtmlReporter implements Reporter {
                 cells.raw("<td class=\"verdict " + verdict.cssClass() + "\" data-pillar=\"" + PillarChart.key(pillar) + "\">")
                         .text(verdict.label()).raw("</td>");
             }
-            html.raw("<tr data-app=\"" + index + "\"").attribute("data-name", application.title()).raw("><th scope=\"row\">")
+            tally.merge(overall, 1, Integer::sum);
+            table.raw("<tr data-app=\"" + index + "\"").attribute("data-name", application.title()).raw("><th scope=\"row\">")
                     .element("span", "app-kind", application.kind().label()).raw(" ").text(application.name()).raw("</th>")
                     .raw("<td class=\"verdict app-verdict " + overall.cssClass() + "\">").text(overall.label()).raw("</td>")
                     .raw(cells.toString()).raw("<td class=\"num\">").number(entry.getValue().size()).raw("</td></tr>\n");
             index++;
         }
-        html.raw("</tbody></table></section>\n");
+        html.raw("<p id=\"applications-summary\">").number(byApplication.size())
+                .text(byApplication.size() == 1 ? " application: " : " applications: ");
+        List<String> parts = new ArrayList<>();
+        for (Verdict verdict : Verdict.values()) {
+            if (tally.containsKey(verdict)) parts.add(tally.get(verdict) + " " + verdict.label());
+        }
+        html.text(String.join(", ", parts) + ".").raw("</p>").raw(table.toString());
+        html.raw("</tbody></table></div></section>\n");
     }
 
     private static void maps(Applications applications, Markup html) {
