@@ -77,7 +77,7 @@ final class MapContents {
             } else if (mode.equals("none")) {
                 tags.add("no network");
             } else if (mode.startsWith("service:") || mode.startsWith("container:")) {
-                tags.add("shares " + mode.substring(mode.indexOf(':') + 1) + "'s network");
+                tags.add("shares " + shown(mode.substring(mode.indexOf(':') + 1)) + "'s network");
             } else {
                 join(mode, name);
                 container.networks().stream().map(Setting::value).map(String::strip).forEach(network -> join(network, name));
@@ -119,21 +119,39 @@ final class MapContents {
         for (Container container : workload.containers()) {
             String mode = container.networkMode().isSet() ? container.networkMode().value().strip() : "";
             if (!mode.startsWith("service:") && !mode.startsWith("container:")) continue;
-            String target = mode.substring(mode.indexOf(':') + 1);
-            if (nodes.containsKey(target) && !target.equals(node)) edges.add(new Edge(node, target, EdgeKind.SHARES_NETWORK, ""));
+            String target = nodeNamed(mode.substring(mode.indexOf(':') + 1));
+            if (target != null && !target.equals(node)) edges.add(new Edge(node, target, EdgeKind.SHARES_NETWORK, ""));
         }
+    }
+
+    /**
+     * The node a {@code container:X} or {@code service:X} names: by name, or, for a live container
+     * (the Engine stores {@code container:<full id>}), by the short id its origin carries.
+     */
+    private String nodeNamed(String reference) {
+        if (nodes.containsKey(reference)) return reference;
+        if (reference.length() < 12) return null;
+        String shortId = "(" + reference.substring(0, 12) + ")";
+        return nodeOfWorkload.entrySet().stream()
+                .filter(entry -> entry.getKey().source() == SourceKind.LIVE_DOCKER && entry.getKey().origin().source().endsWith(shortId))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private List<Band> bands(List<Network> declared) {
         Map<String, Network> byName = new LinkedHashMap<>();
         for (Network network : declared) {
-            if (!"null".equals(network.driver().value())) byName.putIfAbsent(network.name(), network); // Docker's predefined "none"
+            if (!isPredefined(network)) byName.putIfAbsent(network.name(), network);
         }
         for (String name : byName.keySet()) bandMembers.computeIfAbsent(name, n -> new LinkedHashSet<>());
         List<Band> bands = new ArrayList<>();
         bandMembers.forEach((name, members) -> bands.add(band(name, byName.get(name), List.copyOf(members))));
         bands.sort((a, b) -> Integer.compare(b.risk().ordinal(), a.risk().ordinal()));
         return bands;
+    }
+
+    /** A live Engine's own "none", "host" and "bridge" networks: drawn only when a container joins them. */
+    private static boolean isPredefined(Network network) {
+        return network.source() == SourceKind.LIVE_DOCKER && List.of("none", "host", "bridge").contains(network.name());
     }
 
     private Band band(String name, Network network, List<String> members) {
@@ -170,6 +188,11 @@ final class MapContents {
 
     private void join(String network, String node) {
         bandMembers.computeIfAbsent(network, n -> new LinkedHashSet<>()).add(node);
+    }
+
+    /** A reference as shown on a node: a live container's 64-digit id shortened as Docker shortens it. */
+    private static String shown(String reference) {
+        return reference.matches("[0-9a-f]{64}") ? reference.substring(0, 12) : reference;
     }
 
     private String unique(String name) {
