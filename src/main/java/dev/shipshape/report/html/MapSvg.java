@@ -37,14 +37,14 @@ final class MapSvg {
 
     static void write(NetworkMap map, String application, Markup out) {
         List<List<Node>> columns = columns(map);
-        Map<String, int[]> boxes = new HashMap<>(); // name -> x, y, height, column, row
+        Map<String, Box> boxes = new HashMap<>();
         int bottom = MARGIN;
         for (int c = 0; c < columns.size(); c++) {
             int y = MARGIN;
             for (int r = 0; r < columns.get(c).size(); r++) {
                 Node node = columns.get(c).get(r);
                 int height = height(node);
-                boxes.put(node.name(), new int[] {columnX(c), y, height, c, r});
+                boxes.put(node.name(), new Box(columnX(c), y, height, c, r));
                 y += height + ROW_GAP;
             }
             bottom = Math.max(bottom, y);
@@ -69,8 +69,8 @@ final class MapSvg {
                     .raw("<text x=\"" + (columnX(0) + 6) + "\" y=\"" + (y + 16) + "\">").text(bandLabel(band)).raw("</text></g>");
         }
         for (Node node : map.nodes()) {
-            int[] box = boxes.get(node.name());
-            int lane = box[0] - 12 - box[4] * LANE;
+            Box box = boxes.get(node.name());
+            int lane = box.x() - 12 - box.row() * LANE;
             int lowest = -1;
             List<Integer> joins = new ArrayList<>();
             for (Band band : map.bands()) {
@@ -80,25 +80,25 @@ final class MapSvg {
                 }
             }
             if (lowest < 0) continue;
-            int startY = box[1] + 14;
+            int startY = box.y() + 14;
             out.raw("<g class=\"joins\"").attribute("data-node", node.name()).raw(">")
-                    .raw("<path d=\"M" + box[0] + " " + startY + " H" + lane + " V" + (lowest + BAND_HEIGHT / 2) + "\"></path>");
+                    .raw("<path d=\"M" + box.x() + " " + startY + " H" + lane + " V" + (lowest + BAND_HEIGHT / 2) + "\"></path>");
             for (int y : joins) out.raw("<circle cx=\"" + lane + "\" cy=\"" + (y + BAND_HEIGHT / 2) + "\" r=\"3.5\"></circle>");
             out.raw("</g>");
         }
         for (Edge edge : map.edges()) {
-            int[] from = boxes.get(edge.from());
-            int[] to = boxes.get(edge.to());
-            int x1 = from[0] + NODE_WIDTH;
-            int y1 = from[1] + 20;
-            int y2 = to[1] + 20;
+            Box from = boxes.get(edge.from());
+            Box to = boxes.get(edge.to());
+            int x1 = from.x() + NODE_WIDTH;
+            int y1 = from.y() + 20;
+            int y2 = to.y() + 20;
             String path;
-            if (to[3] > from[3]) {
-                int x2 = to[0];
+            if (to.column() > from.column()) {
+                int x2 = to.x();
                 int bend = Math.max(30, (x2 - x1) / 2);
                 path = "M" + x1 + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + (x2 - 4) + " " + y2;
             } else {
-                int x2 = to[0] + NODE_WIDTH;
+                int x2 = to.x() + NODE_WIDTH;
                 path = "M" + x1 + " " + y1 + " C" + (x1 + 44) + " " + y1 + " " + (x2 + 44) + " " + y2 + " " + (x2 + 4) + " " + y2;
             }
             out.raw("<path class=\"edge " + edge.kind().cssClass() + "\" marker-end=\"url(#ss-arrow)\"")
@@ -111,12 +111,12 @@ final class MapSvg {
         out.raw("</svg>");
     }
 
-    private static void writeNode(Node node, int[] box, Markup out) {
-        int x = box[0];
-        int y = box[1];
+    private static void writeNode(Node node, Box box, Markup out) {
+        int x = box.x();
+        int y = box.y();
         out.raw("<g class=\"node" + (node.isService() ? " k8s-service" : "") + "\"").attribute("data-name", node.name()).raw(">")
                 .raw("<title>").text(node.kind() + " " + node.name()).raw("</title>")
-                .raw("<rect x=\"" + x + "\" y=\"" + y + "\" width=\"" + NODE_WIDTH + "\" height=\"" + box[2] + "\" rx=\"6\"></rect>")
+                .raw("<rect x=\"" + x + "\" y=\"" + y + "\" width=\"" + NODE_WIDTH + "\" height=\"" + box.height() + "\" rx=\"6\"></rect>")
                 .raw("<text class=\"name\" x=\"" + (x + 10) + "\" y=\"" + (y + 18) + "\">").text(clip(label(node), MAX_LABEL)).raw("</text>")
                 .raw("<text class=\"kind\" x=\"" + (x + 10) + "\" y=\"" + (y + 18 + LINE) + "\">").text(node.kind()).raw("</text>");
         int line = y + 18 + 2 * LINE;
@@ -137,6 +137,10 @@ final class MapSvg {
             line += LINE;
         }
         out.raw("</g>");
+    }
+
+    /** Where a node is drawn: its top-left corner and height, and its column and row in the layout. */
+    private record Box(int x, int y, int height, int column, int row) {
     }
 
     /** The name without the kind prefix Kubernetes nodes carry for uniqueness ("Deployment/web" shows "web"). */
