@@ -49,11 +49,6 @@ public record Report(
         this(findings, suppressed, diagnostics, coverage, rules, baseline, policies, Inventory.empty());
     }
 
-    /** This report, drawing on what the run read. */
-    public Report withInventory(Inventory read) {
-        return new Report(findings, suppressed, diagnostics, coverage, rules, baseline, policies, read);
-    }
-
     /** A report that names no policy file. */
     public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
             List<RuleInfo> rules, Optional<BaselineComparison> baseline) {
