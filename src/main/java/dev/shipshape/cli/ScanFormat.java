@@ -8,7 +8,7 @@ import dev.shipshape.report.JunitReporter;
 import dev.shipshape.report.Reporter;
 import dev.shipshape.report.SarifReporter;
 import dev.shipshape.report.TextReporter;
-import java.util.Optional;
+import dev.shipshape.report.html.HtmlReporter;
 
 /**
  * {@code --format}: every report format, and the one place that makes each format's reporter. A new
@@ -26,9 +26,9 @@ enum ScanFormat {
     record Settings(String toolVersion, boolean color, boolean quiet, boolean showSuppressed, boolean verbose) {
     }
 
-    /** This format's reporter; empty for a format this build does not have yet. */
-    Optional<Reporter> reporter(Settings settings) {
-        return Optional.ofNullable(switch (this) {
+    /** This format's reporter. */
+    Reporter reporter(Settings settings) {
+        return switch (this) {
             case TEXT -> new TextReporter(new TextReporter.Options(settings.color(), settings.quiet(), settings.showSuppressed(),
                     settings.verbose()));
             case JSON -> new JsonReporter(settings.toolVersion());
@@ -37,9 +37,8 @@ enum ScanFormat {
             case CHECKSTYLE -> new CheckstyleReporter(settings.toolVersion());
             case GITLAB -> new GitlabReporter();
             case GITHUB -> new GithubReporter();
-            // The HTML readiness report is written separately; until it lands, --format html says so (ReportOptions).
-            case HTML -> null;
-        });
+            case HTML -> new HtmlReporter(settings.toolVersion());
+        };
     }
 
     String label() {

@@ -1,6 +1,7 @@
 package dev.shipshape.report;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.rules.Finding;
@@ -9,6 +10,7 @@ import dev.shipshape.scan.Coverage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,7 @@ import java.util.Optional;
  * @param policies   the policy files that governed the run, as shown to the user; empty when the defaults did
  * @param identities what each finding (shown, suppressed or in the baseline) is about and its stable
  *                   fingerprint; a finding missing here (a report built by hand) has neither
+ * @param inventory  what the run read (workloads, networks, services…), for reports that draw it; empty when not given
  */
 public record Report(
         List<Finding> findings,
@@ -33,7 +36,8 @@ public record Report(
         List<RuleInfo> rules,
         Optional<BaselineComparison> baseline,
         List<String> policies,
-        Map<Finding, Identity> identities) {
+        Map<Finding, Identity> identities,
+        Inventory inventory) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -42,9 +46,16 @@ public record Report(
         rules = List.copyOf(rules);
         policies = List.copyOf(policies);
         identities = Map.copyOf(identities);
+        Objects.requireNonNull(inventory, "inventory");
     }
 
-    /** A report whose findings carry no fingerprint or object. */
+    /** A report that draws on no inventory. */
+    public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
+            List<RuleInfo> rules, Optional<BaselineComparison> baseline, List<String> policies, Map<Finding, Identity> identities) {
+        this(findings, suppressed, diagnostics, coverage, rules, baseline, policies, identities, Inventory.empty());
+    }
+
+    /** A report whose findings carry no fingerprint or object, and that draws on no inventory. */
     public Report(List<Finding> findings, List<SuppressedFinding> suppressed, List<Diagnostic> diagnostics, Coverage coverage,
             List<RuleInfo> rules, Optional<BaselineComparison> baseline, List<String> policies) {
         this(findings, suppressed, diagnostics, coverage, rules, baseline, policies, Map.of());
@@ -64,7 +75,7 @@ public record Report(
 
     /** The same report showing only {@code shown} of its findings and suppressed findings (identities are kept). */
     public Report showing(List<Finding> shown, List<SuppressedFinding> shownSuppressed, List<RuleInfo> shownRules) {
-        return new Report(shown, shownSuppressed, diagnostics, coverage, shownRules, baseline, policies, identities);
+        return new Report(shown, shownSuppressed, diagnostics, coverage, shownRules, baseline, policies, identities, inventory);
     }
 
     /** What the finding is about and its fingerprint, when the run worked them out. */

@@ -81,7 +81,8 @@ public final class InventoryCheck {
                 rules.stream().map(Rule::info).toList(),
                 result.baseline(),
                 policies.filesRead(),
-                new Fingerprints(Path.of("")).identify(loaded.inventory(), identified));
+                new Fingerprints(Path.of("")).identify(loaded.inventory(), identified),
+                loaded.inventory());
         return new ScanOutcome(report, policy.failOn(), result.waivers(), result.current());
     }
 }

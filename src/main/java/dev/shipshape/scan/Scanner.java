@@ -114,7 +114,8 @@ public final class Scanner {
                 rules.stream().map(Rule::info).toList(),
                 compared.comparison(),
                 policies.filesRead(),
-                new Fingerprints(fingerprintFolder).identify(scanned, identified));
+                new Fingerprints(fingerprintFolder).identify(scanned, identified),
+                scanned);
         Optional<Severity> failOn = governed.size() == 1 ? governed.keySet().iterator().next().policy().failOn() : Optional.empty();
         return new ScanOutcome(report, failOn, runs.waivers, compared.current(), governed.size() == 1 ? Map.of() : runs.failOnByFile(governed));
     }

@@ -121,11 +121,16 @@ class ScanReportsCommandTest {
     }
 
     @Test
-    void htmlSaysItIsNotInThisBuild() throws IOException {
-        CliRun run = CliRun.of("scan", "--format", "html=report.html", compose().toString());
+    void htmlIsWrittenBesideAnotherFormatInOneRun() throws IOException {
+        Path html = folder.resolve("out/report.html");
+        Path json = folder.resolve("out/report.json");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).isEqualTo("shipshape: --format html is not available in this build of shipshape\n");
+        CliRun run = CliRun.of("scan", "--format", "html=" + html, "--format", "json=" + json, compose().toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("host-network");
+        assertThat(Files.readString(json)).contains("\"host-network\"");
     }
 
     @Test
