@@ -107,7 +107,7 @@ class HtmlReporterTest {
 
     private static Report report(List<Finding> findings) {
         return new Report(findings, List.of(), List.of(), new Coverage(Map.of(SourceKind.COMPOSE, 1), Map.of(SourceKind.COMPOSE, 1), List.of(), 5),
-                List.of(PRIVILEGED, HOST_NETWORK, NO_LIMIT, HOST_PATH, PROBES), java.util.Optional.empty(), List.of(), Inventory.empty());
+                List.of(PRIVILEGED, HOST_NETWORK, NO_LIMIT, HOST_PATH, PROBES), java.util.Optional.empty(), List.of(), Map.of(), Inventory.empty());
     }
 
     private static String page(Report report) {
