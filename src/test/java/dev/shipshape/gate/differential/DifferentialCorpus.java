@@ -276,7 +276,7 @@ final class DifferentialCorpus {
                                 + "\"Privileges\":{\"Seccomp\":{\"Mode\":\"unconfined\"}}}},\"TaskTemplate\":"), false);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = DifferentialCorpus.class.getResourceAsStream("/gate/differential/" + name)) {
             if (in == null) throw new IllegalStateException("missing test resource gate/differential/" + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
