@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * plugin the body of a chunked request (trailers or not) and of any {@code application/json} type its
  * first Content-Type header names (parameters and letter case aside): shipshape judges it and denies
  * the privilege. It shows no body for the rest, yet would decode some of them: shipshape refuses
- * those as {@code missing-body}. No container is made in any case.
+ * those as {@code missing-body}. No container is made in any case. And strings with a NUL inside,
+ * which Go keeps: let through as the gate models them, and unable to start.
  */
 class WireShapesThroughGateTest {
 
@@ -145,6 +146,35 @@ class WireShapesThroughGateTest {
         assertThat(response.status()).as(response.body()).isEqualTo(shape.status());
         assertThat(response.json().path("message").asText()).startsWith("authorization denied by plugin " + daemon.plugin + ": " + shape.answer());
         assertThat(http.send("GET", shape.endpoint().inspect.formatted(name), null).status()).as("it was made").isEqualTo(404);
+    }
+
+    /**
+     * A NUL inside a string is kept by Go's decoder and stored by dockerd as sent: the gate models the
+     * same string (the differential corpus checks that), reads none of these as {@code /}, uid 0 or the
+     * host network, and so lets them be created. None of them can then start: Go's system calls refuse
+     * a path with a NUL, and no user or network has such a name.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            a bind of /\\u0000  | "Binds":["/\\u0000:/host"]       | error while creating mount source path '/\\u0000': mkdir /\\u0000: invalid argument
+            user 0\\u0000       | "User":"0\\u0000"                | unable to find user 0\\u0000: no matching entries in passwd file
+            network host\\u0000 | "NetworkMode":"host\\u0000"      | Could not attach to network host\\u0000: rpc error: code = NotFound desc = network host\\u0000 not found
+            """)
+    void aNulInAStringIsCreatedAsModelledButCannotStart(String what, String setting, String startError) {
+        String name = "wire-nul-" + Integer.toHexString(what.hashCode());
+        String body = setting.startsWith("\"User\"")
+                ? DifferentialCorpus.hardenedCreate().replace("\"User\":\"1000:1000\"", setting)
+                : setting.startsWith("\"NetworkMode\"")
+                        ? DifferentialCorpus.hardenedCreate().replace("\"NetworkMode\":\"none\"", setting)
+                        : DifferentialCorpus.host(setting);
+
+        RawHttp.Response created = http.send("POST", "/v1.41/containers/create?name=" + name, body.getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response started = http.send("POST", "/v1.41/containers/" + name + "/start", null);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(started.status()).as(started.body()).isEqualTo(500);
+        assertThat(started.json().path("message").asText()).isEqualTo(startError.replace("\\u0000", "\u0000"));
+        assertThat(http.get("/v1.41/containers/" + name + "/json").path("State").path("Running").asBoolean()).isFalse();
     }
 
     private static String length(byte[] body) {
