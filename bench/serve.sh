@@ -12,6 +12,8 @@
 #   PIN=1 bench/serve.sh        # server on CPU 0, wrk on CPU 1 (taskset)
 #   SERVE_THREADS=2 bench/serve.sh   # the server's --threads (default: its own)
 #   SLOW_CLIENTS=0 bench/serve.sh    # skip the slow-client figure
+#   JVM_FLAGS="-XX:+UseParallelGC" bench/serve.sh   # run target/shipshape.jar (or JAR) with these JVM
+#                                    # flags instead of the launcher (which tunes for `scan`: SerialGC, C1 only)
 #
 #   /AuthZPlugin.AuthZReq  an AuthZReq holding the body docker CLI 28 sent for a hardened `docker run`
 #   /validate              an AdmissionReview of a Deployment as the API server sends it
@@ -23,6 +25,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 shipshape="${SHIPSHAPE:-$root/shipshape}"
+jvm_flags=()
+[[ -n "${JVM_FLAGS+set}" ]] && read -r -a jvm_flags <<<"$JVM_FLAGS"
 duration="${DURATION:-15s}"
 warmup="${WARMUP:-10s}"
 connections="${CONNECTIONS:-16}"
@@ -31,6 +35,13 @@ rounds="${ROUNDS:-3}"
 slow_clients="${SLOW_CLIENTS:-200}"
 java="${SHIPSHAPE_JAVA_HOME:-${JAVA_HOME:-}}"
 java="${java:+$java/bin/}java"
+if [[ -n "${JVM_FLAGS+set}" ]]; then
+  jar="${JAR:-$root/target/shipshape.jar}"
+  [[ -f "$jar" ]] || { echo "bench: JVM_FLAGS runs $jar, which is not built (./mvnw -DskipTests package)" >&2; exit 2; }
+  shipshape_command=("$java" "${jvm_flags[@]}" -jar "$jar")
+else
+  shipshape_command=("$shipshape")
+fi
 results="$root/bench/results"
 mkdir -p "$results"
 
@@ -90,8 +101,9 @@ server_cpu=() wrk_cpu=()
 if [[ "${PIN:-0}" == 1 ]]; then server_cpu=(taskset -c 0); wrk_cpu=(taskset -c 1); fi
 
 echo "== starting shipshape serve (plugin on :$plugin_port, webhook on $scheme :$webhook_port)"
-"$shipshape" --version >/dev/null
-"${server_cpu[@]}" "$shipshape" serve --docker-plugin --plugin-address "tcp://127.0.0.1:$plugin_port" \
+"${shipshape_command[@]}" --version >/dev/null
+echo "   $(printf '%q ' "${shipshape_command[@]}")"
+"${server_cpu[@]}" "${shipshape_command[@]}" serve --docker-plugin --plugin-address "tcp://127.0.0.1:$plugin_port" \
   --kubernetes --bind 127.0.0.1 --port "$webhook_port" "${tls_args[@]}" \
   --decision-log "$dir/decisions.jsonl" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$dir/serve.out" 2>"$dir/serve.err" &
 server_pid=$!

@@ -164,9 +164,9 @@ final class ServeCommand implements Callable<Integer> {
     int drainSeconds;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Platform threads per listener for reading and writing connections (default: twice the number of "
-                    + "processors, at least 8). Each request is answered on a virtual thread of its own, so slow clients never "
-                    + "use them up.")
+            description = "Platform threads per listener for reading, deciding and answering (default: twice the number of "
+                    + "processors, at least 8). Bodies are read as they arrive and only a whole request is decided, so slow clients "
+                    + "never hold them.")
     Integer threads;
 
     @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -7,6 +7,7 @@ import dev.shipshape.load.gate.EngineEndpoints;
 import dev.shipshape.load.gate.GateInput;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.Enforcement.Action;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,6 +28,16 @@ final class AuthzHandler {
     static final String DOOR = "docker";
     /** The decision log's name for a request that matches no Engine API endpoint. */
     static final String UNCLASSIFIED = "unclassified";
+
+    /** The answer to most requests, made once. */
+    private static final Reply ALLOW = new Reply(200, "{\"Allow\":true,\"Msg\":\"\"}".getBytes(StandardCharsets.US_ASCII), Reply.JSON_TYPE);
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    });
 
     private final Judge judge;
     private final DecisionLog log;
@@ -113,11 +124,7 @@ final class AuthzHandler {
     }
 
     private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(body));
     }
 
     private Decision decide(DockerRequest docker, String user, Enforcement enforcement) {
@@ -148,6 +155,7 @@ final class AuthzHandler {
     }
 
     private static Reply allowReply(boolean allow, String message) {
+        if (allow && message.isEmpty()) return ALLOW;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("Allow", allow);
         answer.put("Msg", message);

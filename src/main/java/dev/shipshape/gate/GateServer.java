@@ -1,7 +1,6 @@
 package dev.shipshape.gate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -39,8 +38,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code 200 {}}; readiness turns 503 while shutting down) and {@code /metrics}.
  *
  * <p>It cannot be starved by clients that connect and then send nothing, half a request or a TLS
- * handshake, or a body a byte at a time: Jetty waits for their bytes without holding a thread,
- * requests are answered on virtual threads, each connection's phases have deadlines, and one client
+ * handshake, or a body a byte at a time: Jetty waits for their headers and bodies without holding
+ * a thread ({@link RequestBody}), only a whole request is decided, on a small pool of platform
+ * threads, each connection's phases have deadlines, and one client
  * address may hold only so many connections ({@link ConnectionLimits}, kept by {@link ConnectionGuard}).
  * The JDK's own server could not: it reads the TLS handshake and the headers on its executor's
  * threads, its only deadline is one JVM-wide system property, and it has no per-client cap.
@@ -56,8 +56,9 @@ public final class GateServer implements AutoCloseable {
     public static final int MAX_BODY = 8 * 1024 * 1024;
     /** A too large body up to this size is read and dropped before the 413, so that the client sees the answer. */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
-    /** Jetty's acceptor, selector and scheduler need a few platform threads of their own; answers run on virtual threads. */
+    /** Jetty's acceptor and selector hold a thread each; the rest read bodies and decide, none of them waiting on a client. */
     private static final int MIN_PLATFORM_THREADS = 8;
+    private static final Reply HEALTHY = Reply.json(200, Map.of());
 
     /** The endpoints a listener serves. */
     public enum Door { DOCKER_PLUGIN, KUBERNETES }
@@ -104,8 +105,9 @@ public final class GateServer implements AutoCloseable {
      *
      * @param address  where to listen (port 0: any free port, see {@link #address()})
      * @param tls      serve HTTPS with this context; plain HTTP when empty
-     * @param threads  platform threads for Jetty's own work (at least {@value #MIN_PLATFORM_THREADS}); each
-     *                 request is answered on a virtual thread of its own
+     * @param threads  platform threads (at least {@value #MIN_PLATFORM_THREADS}): Jetty's acceptor and selector,
+     *                 and those that read bodies and decide. No thread waits on a slow client, so a few per
+     *                 core are enough: more would only let decisions share the cores and all finish later
      * @param limits   deadlines per connection phase, and the cap of connections per client
      * @param warnings where a line goes when a client hits its cap or an answer fails unexpectedly
      */
@@ -115,7 +117,6 @@ public final class GateServer implements AutoCloseable {
         QueuedThreadPool threadPool = new QueuedThreadPool(Math.max(MIN_PLATFORM_THREADS, threads));
         threadPool.setName("shipshape-gate");
         threadPool.setDaemon(true);
-        threadPool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shipshape-answer-", 0).factory()));
         Server server = new Server(threadPool);
 
         HttpConfiguration http = new HttpConfiguration();
@@ -185,7 +186,12 @@ public final class GateServer implements AutoCloseable {
         return doors.contains(Door.DOCKER_PLUGIN) ? "docker-plugin" : "webhook";
     }
 
-    /** Answers one request on its own virtual thread: reading the body blocks only that thread. */
+    /**
+     * Answers one request. Its body is read as it arrives ({@link RequestBody}), holding no thread
+     * while the client is slow; the decision runs on one of Jetty's platform threads once the body
+     * is whole, which for the bodies dockerd and the API server send is at once, on the thread
+     * that read the headers.
+     */
     private final class Answering extends org.eclipse.jetty.server.Handler.Abstract {
 
         Answering() {
@@ -199,29 +205,58 @@ public final class GateServer implements AutoCloseable {
             guard.requestStarted(endPoint);
             String path = request.getHttpURI().getPath();
             String endpoint = endpoints.contains(path) ? path : "other";
-            Reply reply;
+            Consumer<Reply> send = reply -> send(reply, response, callback, endPoint, endpoint, started);
+            Route route;
             try {
-                reply = answer(request, response, path);
-            } catch (IOException clientWentAway) {
-                // the client hung up, or its deadline closed the connection: nobody to answer
-                callback.failed(clientWentAway);
+                route = route(request.getMethod(), response, path);
+            } catch (RuntimeException bug) {
+                send.accept(internalError(path, bug));
                 return true;
-            } catch (RuntimeException | StackOverflowError bug) {
-                warnings.accept("shipshape serve: internal error answering " + path + " (" + bug.getClass().getSimpleName() + ")");
-                reply = Reply.error(500, "internal error");
             }
-            response.setStatus(reply.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-            if (reply.status() == 413) response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-            int status = reply.status();
-            response.write(true, ByteBuffer.wrap(reply.body()), Callback.from(() -> {
-                guard.answered(endPoint);
-                gate.metrics().request(endpoint, status, System.nanoTime() - started);
-                callback.succeeded();
-            }, callback::failed));
+            switch (route) {
+                case Route.Now(Reply reply) -> send.accept(reply);
+                case Route.AfterBody(Function<byte[], Reply> answer) -> RequestBody.read(request, MAX_BODY, DRAIN_LIMIT, body -> {
+                    Reply reply;
+                    try {
+                        reply = body.isEmpty() ? tooLarge() : answer.apply(body.get());
+                    } catch (RuntimeException | StackOverflowError bug) {
+                        reply = internalError(path, bug);
+                    }
+                    send.accept(reply);
+                }, clientWentAway -> {
+                    // the client hung up, or its deadline closed the connection: nobody to answer
+                    callback.failed(clientWentAway);
+                });
+            }
             return true;
         }
+    }
+
+    /** What a request gets: an answer now, or one made from its body once it is read. */
+    private sealed interface Route {
+        record Now(Reply reply) implements Route {
+        }
+
+        record AfterBody(Function<byte[], Reply> answer) implements Route {
+        }
+    }
+
+    private Reply internalError(String path, Throwable bug) {
+        warnings.accept("shipshape serve: internal error answering " + path + " (" + bug.getClass().getSimpleName() + ")");
+        return Reply.error(500, "internal error");
+    }
+
+    private void send(Reply reply, Response response, Callback callback, EndPoint endPoint, String endpoint, long started) {
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (reply.status() == 413) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        int status = reply.status();
+        response.write(true, ByteBuffer.wrap(reply.body()), Callback.from(() -> {
+            guard.answered(endPoint);
+            gate.metrics().request(endpoint, status, System.nanoTime() - started);
+            callback.succeeded();
+        }, callback::failed));
     }
 
     /** Jetty's own refusals (a malformed request line, headers too large …): the status and its reason phrase, as JSON. */
@@ -238,33 +273,34 @@ public final class GateServer implements AutoCloseable {
         }
     }
 
-    private Reply answer(Request request, Response response, String path) throws IOException {
-        String method = request.getMethod();
+    /**
+     * The answer to {@code method path}. A body is read (and dropped where it is not needed, so that
+     * the connection can be reused) for the health endpoints and every POST to a door.
+     */
+    private Route route(String method, Response response, String path) {
         switch (path) {
             case HEALTH -> {
-                return drained(request).orElse(Reply.json(200, Map.of()));
+                return new Route.AfterBody(body -> HEALTHY);
             }
             case READY -> {
-                return drained(request).orElse(gate.ready().get() ? Reply.json(200, Map.of()) : Reply.error(503, "shutting down"));
+                return new Route.AfterBody(body -> gate.ready().get() ? HEALTHY : Reply.error(503, "shutting down"));
             }
             case METRICS -> {
-                return method.equals("GET") || method.equals("HEAD")
+                return new Route.Now(method.equals("GET") || method.equals("HEAD")
                         ? Reply.text(200, gate.metrics().render(), METRICS_TYPE)
-                        : notAllowed(response, "GET");
+                        : notAllowed(response, "GET"));
             }
             default -> {
-                if (!endpoints.contains(path)) return Reply.error(404, "no such endpoint: " + path);
-                if (!method.equals("POST")) return notAllowed(response, "POST");
-                Optional<byte[]> body = body(request);
-                if (body.isEmpty()) return tooLarge();
-                return switch (path) {
-                    case ACTIVATE -> authz.activate();
-                    case AUTHZ_REQUEST -> authz.request(body.get());
-                    case AUTHZ_RESPONSE -> authz.response();
-                    case VALIDATE -> admission.validate(body.get());
-                    case MUTATE -> admission.mutate(body.get());
-                    default -> Reply.error(404, "no such endpoint: " + path);
-                };
+                if (!endpoints.contains(path)) return new Route.Now(Reply.error(404, "no such endpoint: " + path));
+                if (!method.equals("POST")) return new Route.Now(notAllowed(response, "POST"));
+                return new Route.AfterBody(switch (path) {
+                    case ACTIVATE -> body -> authz.activate();
+                    case AUTHZ_REQUEST -> authz::request;
+                    case AUTHZ_RESPONSE -> body -> authz.response();
+                    case VALIDATE -> admission::validate;
+                    case MUTATE -> admission::mutate;
+                    default -> body -> Reply.error(404, "no such endpoint: " + path);
+                });
             }
         }
     }
@@ -276,45 +312,5 @@ public final class GateServer implements AutoCloseable {
 
     private static Reply tooLarge() {
         return Reply.error(413, "the request body is larger than " + MAX_BODY + " bytes");
-    }
-
-    /** Reads and drops the body (so the connection can be reused); a 413 when it is too large. */
-    private static Optional<Reply> drained(Request request) throws IOException {
-        return body(request).isEmpty() ? Optional.of(tooLarge()) : Optional.empty();
-    }
-
-    /**
-     * The body, or empty when it is larger than {@value #MAX_BODY} bytes. A too large body is read
-     * and dropped up to {@value #DRAIN_LIMIT} bytes, so that the client can read the 413 and keep its
-     * connection; a larger one is not read at all (the connection is closed after the answer).
-     */
-    private static Optional<byte[]> body(Request request) throws IOException {
-        // -1 for a chunked body; Jetty has refused a malformed length already
-        long declared = request.getLength();
-        if (declared > DRAIN_LIMIT) return Optional.empty();
-        InputStream in = Request.asInputStream(request);
-        if (declared > MAX_BODY) {
-            discard(in, declared);
-            return Optional.empty();
-        }
-        if (declared >= 0) {
-            // the common case: read exactly what was declared, into a buffer of its size
-            byte[] body = in.readNBytes((int) declared);
-            return Optional.of(body);
-        }
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length <= MAX_BODY) return Optional.of(body);
-        discard(in, DRAIN_LIMIT);
-        return Optional.empty();
-    }
-
-    private static void discard(InputStream in, long limit) throws IOException {
-        byte[] scratch = new byte[64 * 1024];
-        long left = limit;
-        while (left > 0) {
-            int read = in.read(scratch, 0, (int) Math.min(scratch.length, left));
-            if (read < 0) return;
-            left -= read;
-        }
     }
 }

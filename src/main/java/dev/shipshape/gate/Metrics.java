@@ -17,9 +17,10 @@ public final class Metrics {
     /** Upper bounds of the latency buckets, in seconds. */
     private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
-    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> findings = new ConcurrentHashMap<>();
+    // counted by plain keys, made labels only when rendered: a request builds no strings
+    private final Map<Answered, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<Decided, LongAdder> decisions = new ConcurrentHashMap<>();
+    private final Map<Found, LongAdder> findings = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> timedOut = new ConcurrentHashMap<>();
@@ -45,16 +46,33 @@ public final class Metrics {
         }
     }
 
+    private record Answered(String endpoint, int status) {
+        String labels() {
+            return Metrics.labels("endpoint", endpoint, "code", Integer.toString(status));
+        }
+    }
+
+    private record Decided(String door, Decision.Outcome outcome, boolean enforced) {
+        String labels() {
+            return Metrics.labels("door", door, "decision", outcome.label(), "dry_run", Boolean.toString(!enforced));
+        }
+    }
+
+    private record Found(String rule, String outcome) {
+        String labels() {
+            return Metrics.labels("rule", rule, "outcome", outcome);
+        }
+    }
+
     /** One answered HTTP request. */
     public void request(String endpoint, int status, long nanos) {
-        requests.computeIfAbsent(labels("endpoint", endpoint, "code", Integer.toString(status)), key -> new LongAdder()).increment();
-        latency.computeIfAbsent(labels("endpoint", endpoint), key -> new Histogram()).observe(nanos / 1e9);
+        requests.computeIfAbsent(new Answered(endpoint, status), key -> new LongAdder()).increment();
+        latency.computeIfAbsent(endpoint, key -> new Histogram()).observe(nanos / 1e9);
     }
 
     /** One decision; a dry run is counted apart, since nothing was enforced. */
     public void decision(String door, Decision decision, boolean enforced) {
-        decisions.computeIfAbsent(labels("door", door, "decision", decision.outcome().label(), "dry_run", Boolean.toString(!enforced)),
-                key -> new LongAdder()).increment();
+        decisions.computeIfAbsent(new Decided(door, decision.outcome(), enforced), key -> new LongAdder()).increment();
         decision.denials().forEach(reason -> finding(reason.rule(), "denied"));
         decision.warnings().forEach(reason -> finding(reason.rule(), "warned"));
     }
@@ -70,19 +88,20 @@ public final class Metrics {
     }
 
     private void finding(String rule, String outcome) {
-        findings.computeIfAbsent(labels("rule", rule, "outcome", outcome), key -> new LongAdder()).increment();
+        findings.computeIfAbsent(new Found(rule, outcome), key -> new LongAdder()).increment();
     }
 
     public String render() {
         StringBuilder text = new StringBuilder(2048);
-        counter(text, "shipshape_requests_total", "HTTP requests answered, by endpoint and status code.", requests);
-        counter(text, "shipshape_decisions_total", "Gate decisions, by door and outcome.", decisions);
-        counter(text, "shipshape_rule_findings_total", "Findings in decisions, by rule (or gate check) and whether they denied or warned.", findings);
+        counter(text, "shipshape_requests_total", "HTTP requests answered, by endpoint and status code.", labelled(requests, Answered::labels));
+        counter(text, "shipshape_decisions_total", "Gate decisions, by door and outcome.", labelled(decisions, Decided::labels));
+        counter(text, "shipshape_rule_findings_total", "Findings in decisions, by rule (or gate check) and whether they denied or warned.",
+                labelled(findings, Found::labels));
         counter(text, "shipshape_connections_refused_total", "Connections refused because the client already held its cap, by listener.", refused);
         counter(text, "shipshape_connections_timed_out_total", "Connections closed because a phase outlasted its deadline, by listener and phase.", timedOut);
         text.append("# HELP shipshape_request_duration_seconds Time to answer a request, by endpoint.\n");
         text.append("# TYPE shipshape_request_duration_seconds histogram\n");
-        new TreeMap<>(latency).forEach((labels, histogram) -> {
+        labelled(latency, endpoint -> labels("endpoint", endpoint)).forEach((labels, histogram) -> {
             long cumulative = 0;
             for (int index = 0; index < BUCKETS.length; index++) {
                 cumulative += histogram.counts[index].sum();
@@ -95,6 +114,12 @@ public final class Metrics {
             text.append("shipshape_request_duration_seconds_count{").append(labels).append("} ").append(count).append('\n');
         });
         return text.toString();
+    }
+
+    private static <K, V> Map<String, V> labelled(Map<K, V> values, java.util.function.Function<K, String> labels) {
+        Map<String, V> sorted = new TreeMap<>();
+        values.forEach((key, value) -> sorted.put(labels.apply(key), value));
+        return sorted;
     }
 
     private static void counter(StringBuilder text, String name, String help, Map<String, LongAdder> values) {

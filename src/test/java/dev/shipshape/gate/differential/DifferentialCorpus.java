@@ -184,6 +184,16 @@ final class DifferentialCorpus {
                 + "\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18080\"}]}"));
         create("ports: published on every address, and a second binding", hostReplacing(NETWORK_NONE, "\"NetworkMode\":\"" + NETWORK
                 + "\",\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"18084\"},{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"18085\"}]}"));
+        // numbers Go's encoding/json will not put in an int64, and NUL inside strings
+        String memory = "\"Memory\":67108864";
+        create("numbers: Memory beyond int64", hostReplacing(memory, "\"Memory\":9223372036854775808"));
+        create("numbers: Memory in exponent form", hostReplacing(memory, "\"Memory\":6.7e7"));
+        create("numbers: Memory with a fraction, and Privileged after it", hostReplacing(memory, "\"Memory\":1.5,\"Privileged\":true"));
+        create("numbers: CpuShares beyond int64, Privileged after it", host("\"CpuShares\":-9223372036854775809,\"Privileged\":true"));
+        create("strings: NUL in User 0", user("0\\u0000"));
+        create("strings: NUL after a bind source /", host("\"Binds\":[\"/\\u0000:/host\"]"));
+        create("strings: NUL in a capability", host("\"CapAdd\":[\"SYS_ADMIN\\u0000\"]"));
+        create("strings: NUL in the network mode host", hostReplacing(NETWORK_NONE, "\"NetworkMode\":\"host\\u0000\""));
     }
 
     private static String volumeMount(String options) {
@@ -276,7 +286,7 @@ final class DifferentialCorpus {
                                 + "\"Privileges\":{\"Seccomp\":{\"Mode\":\"unconfined\"}}}},\"TaskTemplate\":"), false);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = DifferentialCorpus.class.getResourceAsStream("/gate/differential/" + name)) {
             if (in == null) throw new IllegalStateException("missing test resource gate/differential/" + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -58,6 +58,11 @@ final class RawHttp {
         return exchange(request.toByteArray());
     }
 
+    /** Sends {@code request} byte for byte: head, framing and body as the caller wrote them. */
+    Response sendRaw(byte[] request) {
+        return exchange(request);
+    }
+
     /** A GET whose answer must be a 2xx JSON document. */
     JsonNode get(String path) {
         Response response = send("GET", path, null);
@@ -77,12 +82,21 @@ final class RawHttp {
             try (channel) {
                 channel.connect(UnixDomainSocketAddress.of(socket));
                 ByteBuffer out = ByteBuffer.wrap(request);
-                while (out.hasRemaining()) channel.write(out);
+                try {
+                    while (out.hasRemaining()) channel.write(out);
+                } catch (IOException answeredEarly) {
+                    // dockerd may refuse before it has read a large body, and close: its answer is still there to read
+                }
                 ByteArrayOutputStream received = new ByteArrayOutputStream();
                 ByteBuffer in = ByteBuffer.allocate(65536);
-                while (channel.read(in) >= 0) {
-                    received.write(in.array(), 0, in.position());
-                    in.clear();
+                try {
+                    while (channel.read(in) >= 0) {
+                        received.write(in.array(), 0, in.position());
+                        in.clear();
+                    }
+                } catch (IOException reset) {
+                    // closing with bytes of ours unread resets the connection, after the answer it sent
+                    if (received.size() == 0) throw reset;
                 }
                 answer.complete(received.toByteArray());
             } catch (IOException | RuntimeException failed) {
