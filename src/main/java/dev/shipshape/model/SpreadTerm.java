@@ -25,20 +25,21 @@ public record SpreadTerm(Optional<LabelSelector> selector, List<String> namespac
     }
 
     /**
-     * True when the term counts the pods of a workload with these labels in this namespace: its
-     * selector matches them, and the namespace is the pod's own (neither {@code namespaces} nor
-     * {@code namespaceSelector} written), is listed, or is one its namespace selector selects ({@code {}}
+     * True when the term, written in the pod spec of a workload with these pod labels in this
+     * namespace, counts the workload's own pods: its selector matches them, and it looks in the
+     * pod's own namespace (neither {@code namespaces} nor {@code namespaceSelector} written), lists it, or is one its namespace selector selects ({@code {}}
      * selects all; a selector on other namespace labels than the name cannot be judged from files
      * and is taken to select it).
      */
-    public boolean counts(Map<String, String> podLabels, String podNamespace, String termNamespace) {
+    public boolean counts(Map<String, String> podLabels, String podNamespace) {
         if (selector.isEmpty() || !selector.get().matches(podLabels)) return false;
-        if (namespaces.isEmpty() && namespaceSelector.isEmpty()) return Objects.equals(podNamespace, termNamespace);
-        if (namespaces.contains(podNamespace)) return true;
+        if (namespaces.isEmpty() && namespaceSelector.isEmpty()) return true;
+        String namespace = Objects.requireNonNullElse(podNamespace, "default");
+        if (namespaces.contains(namespace)) return true;
         if (namespaceSelector.isEmpty()) return false;
         LabelSelector byNamespace = namespaceSelector.get();
         boolean onNameOnly = byNamespace.matchLabels().keySet().stream().allMatch(NAMESPACE_NAME_LABEL::equals)
                 && byNamespace.expressions().stream().allMatch(requirement -> requirement.key().equals(NAMESPACE_NAME_LABEL));
-        return !onNameOnly || byNamespace.matches(Map.of(NAMESPACE_NAME_LABEL, podNamespace == null ? "default" : podNamespace));
+        return !onNameOnly || byNamespace.matches(Map.of(NAMESPACE_NAME_LABEL, namespace));
     }
 }

@@ -73,7 +73,7 @@ public final class MissingSpread implements InventoryRule {
     private static boolean spreads(Workload workload) {
         if (workload.source() != SourceKind.KUBERNETES) return workload.scheduling().spreadsReplicas();
         return workload.scheduling().spreadTerms().stream()
-                .anyMatch(term -> term.counts(workload.podLabels(), workload.namespace(), workload.namespace()));
+                .anyMatch(term -> term.counts(workload.podLabels(), workload.namespace()));
     }
 
     private static boolean isSpreadable(Workload workload) {
