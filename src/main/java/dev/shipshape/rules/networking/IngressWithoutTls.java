@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * Flags each host an Ingress serves that no {@code tls} entry covers: a {@code tls} entry without
  * {@code hosts} covers every host, and {@code *.example.com} covers one label below example.com. A
- * rule without {@code host} serves every host and needs such a catch-all entry. An Ingress with
+ * rule without {@code host} is taken as covered by any {@code tls} entry (it serves the hosts the
+ * certificates are for; ingress controllers then redirect those to HTTPS), and flagged only when
+ * the Ingress has none. An Ingress with
  * only a default backend and no {@code tls} is flagged at its {@code kind}. HTTPRoutes are left
  * alone: their TLS is the Gateway listener's.
  */
@@ -62,12 +64,13 @@ public final class IngressWithoutTls implements SingleObjectRule {
                 .filter(host -> !covered(ingress, host))
                 .map(host -> Finding.of(INFO, host.origin(), host.isSet()
                         ? "%s serves host '%s' without TLS: no tls entry lists it".formatted(ingress.description(), host.value())
-                        : "%s serves every host without TLS: the rule names no host and no tls entry covers all".formatted(ingress.description())));
+                        : "%s serves every host without TLS: the rule names no host and the Ingress has no tls".formatted(ingress.description())));
     }
 
     private static boolean covered(Route ingress, Setting<String> host) {
+        if (!host.isSet()) return !ingress.tls().isEmpty();
         return ingress.tls().stream().anyMatch(tls -> tls.hosts().isEmpty()
-                || (host.isSet() && tls.hosts().stream().anyMatch(pattern -> matches(pattern, host.value()))));
+                || tls.hosts().stream().anyMatch(pattern -> matches(pattern, host.value())));
     }
 
     private static boolean matches(String pattern, String host) {

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 /**
  * Flags each subject a RoleBinding or ClusterRoleBinding gives full control to: the
  * {@code cluster-admin} ClusterRole, or a role of the scanned set with a rule granting every verb on
- * every resource of every API group. System components are left alone: subjects named
- * {@code system:…} (system:masters, the control plane's own users) and ServiceAccounts of
- * kube-system. A namespace's {@code default} ServiceAccount is CRITICAL: every pod of the namespace
+ * every resource of every API group (every verb: {@code *}, or all of get, list, watch, create,
+ * update, patch and delete). System components are left alone: bindings named {@code system:…}
+ * (Kubernetes' own), subjects named {@code system:…} (system:masters, the control plane's own
+ * users) and ServiceAccounts of kube-system. A namespace's {@code default} ServiceAccount is CRITICAL: every pod of the namespace
  * that names no account runs with it.
  *
  * <p>The binding alone decides for {@code cluster-admin}, so the gate judges that on one object; a
@@ -54,6 +55,8 @@ public final class ClusterAdminBinding implements SingleObjectRule {
     private static final String SYSTEM_PREFIX = "system:";
     private static final String KUBE_SYSTEM = "kube-system";
     private static final String SERVICE_ACCOUNT = "ServiceAccount";
+    /** The verbs that, on every resource, amount to every verb that matters for data and workloads. */
+    private static final List<String> EVERY_VERB = List.of("get", "list", "watch", "create", "update", "patch", "delete");
 
     @Override
     public RuleInfo info() {
@@ -64,6 +67,7 @@ public final class ClusterAdminBinding implements SingleObjectRule {
     public Stream<Finding> check(Inventory inventory) {
         List<RbacRole> roles = inventory.kubernetes().roles();
         return inventory.kubernetes().roleBindings().stream()
+                .filter(binding -> !binding.name().startsWith(SYSTEM_PREFIX))
                 .filter(binding -> grantsEverything(binding, roles))
                 .flatMap(binding -> binding.subjects().stream()
                         .filter(subject -> !isSystemComponent(subject, binding))
@@ -94,8 +98,8 @@ public final class ClusterAdminBinding implements SingleObjectRule {
     }
 
     private static boolean grantsEverything(RbacRule rule) {
-        return RbacRule.wildcard(rule.verbs()).isPresent() && RbacRule.wildcard(rule.resources()).isPresent()
-                && RbacRule.wildcard(rule.apiGroups()).isPresent();
+        boolean everyVerb = RbacRule.wildcard(rule.verbs()).isPresent() || EVERY_VERB.stream().allMatch(rule::grantsVerb);
+        return everyVerb && RbacRule.wildcard(rule.resources()).isPresent() && RbacRule.wildcard(rule.apiGroups()).isPresent();
     }
 
     private static boolean isSystemComponent(Subject subject, RoleBinding binding) {

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * Flags each rule of a Role or ClusterRole that grants a way to more privilege than the role
  * states ({@link #GRANTS}): running commands in pods, escalating or binding roles, impersonating,
  * minting ServiceAccount tokens, reaching kubelets through nodes/proxy, and, in a Role of
- * kube-system, creating or changing workloads there. A grant counts when its resource or its verb
- * is named; a rule that gets there only through {@code *} resources and {@code *} verbs is
- * {@link RbacWildcard}'s finding. The finding points at the named resource (or verb).
+ * kube-system, creating or changing workloads there. A grant counts when its resource is named
+ * ({@code pods/exec}, or {@code pods/*}), or, for escalate, bind and impersonate, when the verb is;
+ * a rule that gets there only through {@code *} resources is {@link RbacWildcard}'s finding.
+ * Kubernetes' own ClusterRoles ({@code system:…}, cluster-admin, admin, edit, view) are not judged. The finding points at the named resource (or verb).
  */
 public final class RbacPrivilegeEscalation implements SingleObjectRule {
 
@@ -50,8 +51,16 @@ public final class RbacPrivilegeEscalation implements SingleObjectRule {
     private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
     private static final Set<String> WRITE = Set.of("create", "update", "patch");
 
-    /** A permission that leads further: a resource of an API group, the verbs that do, and what it gives. */
+    /**
+     * A permission that leads further: a resource of an API group, the verbs that do, and what it
+     * gives. For escalate, bind and impersonate the verb is the risk and counts when named on any
+     * resource that covers this one; for the rest the resource must be named.
+     */
     private record Grant(String apiGroup, String resource, Set<String> verbs, String gives, boolean kubeSystemOnly) {
+
+        boolean verbIsTheRisk() {
+            return verbs.contains("escalate") || verbs.contains("bind") || verbs.contains("impersonate");
+        }
     }
 
     private static final List<Grant> GRANTS = List.of(
@@ -82,6 +91,7 @@ public final class RbacPrivilegeEscalation implements SingleObjectRule {
     @Override
     public Stream<Finding> check(Inventory inventory) {
         return inventory.kubernetes().roles().stream()
+                .filter(role -> !role.isKubernetesOwn())
                 .flatMap(role -> role.rules().stream().flatMap(rule -> GRANTS.stream()
                         .filter(grant -> !grant.kubeSystemOnly() || (!role.isClusterWide() && KUBE_SYSTEM.equals(role.namespace())))
                         .flatMap(grant -> finding(role, rule, grant).stream())));
@@ -93,7 +103,7 @@ public final class RbacPrivilegeEscalation implements SingleObjectRule {
         if (verbs.isEmpty()) return Optional.empty();
         Optional<Setting<String>> namedResource = named(rule.resources(), grant.resource());
         Optional<Setting<String>> namedVerb = rule.verbs().stream().filter(verb -> grant.verbs().contains(verb.value())).findFirst();
-        Optional<Setting<String>> at = namedResource.or(() -> namedVerb);
+        Optional<Setting<String>> at = grant.verbIsTheRisk() ? namedResource.or(() -> namedVerb) : namedResource;
         return at.map(where -> Finding.of(INFO, where.origin(), "%s grants %s on %s: its holder %s"
                 .formatted(role.description(), String.join(", ", verbs), grant.resource(), grant.gives())));
     }

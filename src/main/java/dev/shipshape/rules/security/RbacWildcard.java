@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Flags each rule of a Role or ClusterRole that grants {@code *} as a verb, a resource or an API
- * group: one finding per wildcard list, at its {@code *}.
+ * group: one finding per wildcard list, at its {@code *}. Kubernetes' own ClusterRoles
+ * ({@code system:…}, cluster-admin, admin, edit, view) are not judged.
  */
 public final class RbacWildcard implements SingleObjectRule {
 
@@ -48,6 +49,7 @@ public final class RbacWildcard implements SingleObjectRule {
     @Override
     public Stream<Finding> check(Inventory inventory) {
         return inventory.kubernetes().roles().stream()
+                .filter(role -> !role.isKubernetesOwn())
                 .flatMap(role -> role.rules().stream().flatMap(rule -> findings(role, rule)));
     }
 

@@ -22,8 +22,12 @@ import java.util.stream.Stream;
  * RoleBinding or ClusterRoleBinding of the scanned set names that account as a subject. The token
  * is mounted unless the pod's {@code automountServiceAccountToken} is false, or, when the pod does
  * not say, the ServiceAccount's (when the set has it). A binding's ServiceAccount subject without a
- * namespace is read in the binding's namespace. Only the scanned set is known: an account bound
- * from elsewhere is taken as bound to nothing.
+ * namespace is read in the binding's namespace.
+ *
+ * <p>Only the scanned set is known, so a pod is judged when the set is where its account's
+ * permissions would be: it runs as its namespace's {@code default} account (which should hold no
+ * permissions at all), or the set defines the ServiceAccount it names. A pod naming an account the
+ * set does not define is left alone: that account and its bindings live elsewhere.
  */
 public final class ServiceAccountTokenMounted implements InventoryRule {
 
@@ -61,7 +65,8 @@ public final class ServiceAccountTokenMounted implements InventoryRule {
         List<ServiceAccount> accounts = inventory.kubernetes().serviceAccounts();
         return inventory.kubernetes().podServiceAccounts().stream()
                 .filter(pod -> !pod.automountToken().isFalse())
-                .filter(pod -> pod.automountToken().isTrue() || !accountOptsOut(pod, accounts))
+                .filter(pod -> pod.accountName().equals(PodServiceAccount.DEFAULT_ACCOUNT) || account(pod, accounts).isPresent())
+                .filter(pod -> pod.automountToken().isTrue() || !account(pod, accounts).map(found -> found.automountToken().isFalse()).orElse(false))
                 .filter(pod -> !isBound(pod, bindings))
                 .map(pod -> {
                     Setting<Boolean> automount = pod.automountToken();
@@ -71,12 +76,11 @@ public final class ServiceAccountTokenMounted implements InventoryRule {
                 });
     }
 
-    private static boolean accountOptsOut(PodServiceAccount pod, List<ServiceAccount> accounts) {
-        Optional<ServiceAccount> account = accounts.stream()
+    private static Optional<ServiceAccount> account(PodServiceAccount pod, List<ServiceAccount> accounts) {
+        return accounts.stream()
                 .filter(candidate -> candidate.name().equals(pod.accountName())
                         && namespaceOf(candidate.namespace()).equals(namespaceOf(pod.namespace())))
                 .findFirst();
-        return account.map(found -> found.automountToken().isFalse()).orElse(false);
     }
 
     private static boolean isBound(PodServiceAccount pod, List<RoleBinding> bindings) {
