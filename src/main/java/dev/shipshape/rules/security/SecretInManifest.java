@@ -13,6 +13,8 @@ import dev.shipshape.rules.Severity;
 import dev.shipshape.rules.SingleObjectRule;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
  * first key, naming every key), except the kinds whose data Kubernetes fills in itself
  * ({@code kubernetes.io/service-account-token}); and each ConfigMap entry that
  * {@link SecretClassifier} (the judgement of {@code secret-in-environment}) calls a secret, by its
- * key's name or by a credential's shape in its value. Values are never printed.
+ * key's name or by a credential's shape in its value; a value that is a file of settings (an env
+ * file, properties, YAML) is judged line by line too, each {@code NAME=value} or {@code name: value}
+ * line as a variable, leaving out templated values ({@code ${…}}, {@code {{…}}}). Values are never printed.
  */
 public final class SecretInManifest implements SingleObjectRule {
 
@@ -70,9 +74,39 @@ public final class SecretInManifest implements SingleObjectRule {
     }
 
     private static Stream<Finding> findings(ConfigMap configMap) {
-        return configMap.data().stream().flatMap(entry -> SecretClassifier.classify(entry.key(), entry.value()).stream()
-                .map(verdict -> Finding.of(INFO, entry.origin(), "%s holds %s under key '%s'"
-                        .formatted(configMap.description(), describe(verdict), entry.key()))));
+        return configMap.data().stream().flatMap(entry -> {
+            Optional<SecretClassifier.Verdict> whole = SecretClassifier.classify(entry.key(), entry.value());
+            if (whole.isPresent()) {
+                return Stream.of(Finding.of(INFO, entry.origin(), "%s holds %s under key '%s'"
+                        .formatted(configMap.description(), describe(whole.get()), entry.key())));
+            }
+            return settingLines(entry.value())
+                    .filter(line -> SecretClassifier.classify(line.name(), line.value()).isPresent())
+                    .findFirst()
+                    .map(line -> Finding.of(INFO, entry.origin(), "%s holds a secret under key '%s', in its setting %s"
+                            .formatted(configMap.description(), entry.key(), line.name())))
+                    .stream();
+        });
+    }
+
+    /** One {@code NAME=value} or {@code name: value} line of a settings file held in a ConfigMap value. */
+    private record SettingLine(String name, String value) {
+    }
+
+    private static final Pattern SETTING = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*[=:]\\s*(.*?)\\s*$");
+
+    private static Stream<SettingLine> settingLines(String value) {
+        if (!value.contains("\n") && !value.contains("=")) return Stream.empty();
+        return value.lines()
+                .map(SETTING::matcher)
+                .filter(Matcher::matches)
+                .map(matcher -> new SettingLine(matcher.group(1), unquoted(matcher.group(2))))
+                .filter(line -> !line.value().contains("${") && !line.value().contains("{{"));
+    }
+
+    private static String unquoted(String value) {
+        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
+        return quoted ? value.substring(1, value.length() - 1) : value;
     }
 
     private static String describe(SecretClassifier.Verdict verdict) {
