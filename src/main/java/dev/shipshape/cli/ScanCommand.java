@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.KubernetesVersion;
 import dev.shipshape.report.Report;
 import dev.shipshape.rules.Severity;
 import dev.shipshape.scan.ConfigurationException;
@@ -146,6 +147,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "By default it is a warning and the service is judged with the value unknown.")
     boolean strictEnv;
 
+    @Option(names = "--kubernetes-version", paramLabel = "VERSION",
+            description = "The Kubernetes release the manifests must work on (1.25, v1.29): deprecated-api-version flags "
+                    + "the API versions removed by then. Default: the newest release.")
+    String kubernetesVersion;
+
     @Option(names = "--allow-empty",
             description = "Succeed when no file to scan is found (by default that is exit 2, so a wrong path "
                     + "cannot pass a build).")
@@ -168,6 +174,11 @@ final class ScanCommand implements Callable<Integer> {
         if (baseline != null && !Files.isRegularFile(baseline)) {
             return usageError("no such baseline file: " + baseline + " (write one with --write-baseline " + baseline + ")");
         }
+        Optional<KubernetesVersion> targetVersion = Optional.empty();
+        if (kubernetesVersion != null) {
+            targetVersion = KubernetesVersion.parse(kubernetesVersion);
+            if (targetVersion.isEmpty()) return usageError("--kubernetes-version wants a release such as 1.25, not '" + kubernetesVersion + "'");
+        }
         Map<String, String> variables = new LinkedHashMap<>();
         for (String variable : envVariables) {
             int equals = variable.indexOf('=');
@@ -176,7 +187,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanOutcome outcome;
         try {
-            outcome = new Scanner().scan(request(targets, variables));
+            outcome = new Scanner().scan(request(targets, variables, targetVersion));
         } catch (ConfigurationException badConfiguration) {
             return usageError(badConfiguration.getMessage());
         }
@@ -198,7 +209,7 @@ final class ScanCommand implements Callable<Integer> {
         return report.deliver(outcome, spec);
     }
 
-    private ScanRequest request(List<Path> targets, Map<String, String> variables) {
+    private ScanRequest request(List<Path> targets, Map<String, String> variables, Optional<KubernetesVersion> targetVersion) {
         return new ScanRequest(
                 targets,
                 excludes,
@@ -210,7 +221,8 @@ final class ScanCommand implements Callable<Integer> {
                 Optional.ofNullable(baseline),
                 Optional.ofNullable(writeBaseline),
                 new InputOptions(followSymlinks, Optional.ofNullable(stdinName).filter(name -> !name.isBlank()), standardInput),
-                new ScanRequest.ComposeOptions(envFiles, variables, strictEnv));
+                new ScanRequest.ComposeOptions(envFiles, variables, strictEnv),
+                targetVersion);
     }
 
     /** The report as the user asked to see it: findings below {@code --severity} are left out, also from the counts. */

@@ -9,6 +9,7 @@ import dev.shipshape.policy.PolicyStep;
 import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.InventoryRule;
+import dev.shipshape.rules.SingleObjectRule;
 import dev.shipshape.rules.Rule;
 import dev.shipshape.rules.RuleEngine;
 import java.time.Clock;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>Rules that look across a whole estate ({@link InventoryRule}s: a Service that selects
  * nothing, a Deployment without a PodDisruptionBudget) do not run at the gate, which sees one
- * object at a time; suppressions written in the request itself are not honoured (see
+ * object at a time, except those that judge each object alone ({@link SingleObjectRule}: RBAC
+ * objects, Secrets, Ingresses, Services); suppressions written in the request itself are not honoured (see
  * {@link dev.shipshape.load.gate.AdmissionObjects}).
  */
 public final class Judge {
@@ -50,7 +52,7 @@ public final class Judge {
         this.clock = clock;
         List<Rule> available = Stream.concat(BuiltInRules.all(policy.ruleOptions()).stream(), policy.customRuleList().stream()).toList();
         this.rules = available.stream()
-                .filter(rule -> !(rule instanceof InventoryRule))
+                .filter(rule -> !(rule instanceof InventoryRule) || rule instanceof SingleObjectRule)
                 .filter(rule -> !policy.disables(rule.info()))
                 .toList();
         this.containerRules = rules.stream().filter(RuleScope.containerRules()::includes).toList();

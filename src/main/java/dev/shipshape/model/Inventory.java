@@ -11,7 +11,8 @@ public record Inventory(
         List<Volume> volumes,
         List<DaemonConfig> daemons,
         List<ServiceEndpoint> services,
-        List<DisruptionBudget> disruptionBudgets) {
+        List<DisruptionBudget> disruptionBudgets,
+        KubernetesObjects kubernetes) {
 
     public Inventory {
         workloads = List.copyOf(workloads);
@@ -21,6 +22,13 @@ public record Inventory(
         daemons = List.copyOf(daemons);
         services = List.copyOf(services);
         disruptionBudgets = List.copyOf(disruptionBudgets);
+        kubernetes = kubernetes == null ? KubernetesObjects.NONE : kubernetes;
+    }
+
+    /** An inventory without Kubernetes objects other than workloads, Services and budgets. */
+    public Inventory(List<Workload> workloads, List<Image> images, List<Network> networks, List<Volume> volumes,
+            List<DaemonConfig> daemons, List<ServiceEndpoint> services, List<DisruptionBudget> disruptionBudgets) {
+        this(workloads, images, networks, volumes, daemons, services, disruptionBudgets, KubernetesObjects.NONE);
     }
 
     public static Inventory empty() {
@@ -40,6 +48,7 @@ public record Inventory(
         private final List<DaemonConfig> daemons = new ArrayList<>();
         private final List<ServiceEndpoint> services = new ArrayList<>();
         private final List<DisruptionBudget> disruptionBudgets = new ArrayList<>();
+        private final KubernetesObjects.Builder kubernetes = KubernetesObjects.builder();
 
         public Builder add(Workload workload) { workloads.add(workload); return this; }
         public Builder add(Image image) { images.add(image); return this; }
@@ -48,6 +57,7 @@ public record Inventory(
         public Builder add(DaemonConfig daemon) { daemons.add(daemon); return this; }
         public Builder add(ServiceEndpoint service) { services.add(service); return this; }
         public Builder add(DisruptionBudget budget) { disruptionBudgets.add(budget); return this; }
+        public Builder add(KubernetesObjects objects) { kubernetes.addAll(objects); return this; }
 
         public Builder addAll(Inventory other) {
             workloads.addAll(other.workloads());
@@ -57,11 +67,12 @@ public record Inventory(
             daemons.addAll(other.daemons());
             services.addAll(other.services());
             disruptionBudgets.addAll(other.disruptionBudgets());
+            kubernetes.addAll(other.kubernetes());
             return this;
         }
 
         public Inventory build() {
-            return new Inventory(workloads, images, networks, volumes, daemons, services, disruptionBudgets);
+            return new Inventory(workloads, images, networks, volumes, daemons, services, disruptionBudgets, kubernetes.build());
         }
     }
 }

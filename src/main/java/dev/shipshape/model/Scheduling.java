@@ -10,17 +10,26 @@ import java.util.List;
  * @param topologySpread     Kubernetes {@code topologySpreadConstraints} has entries
  * @param placementPreferences Swarm {@code deploy.placement.preferences} spread entries
  * @param placementConstraints Swarm {@code deploy.placement.constraints}; Kubernetes nodeSelector / node affinity terms
+ * @param spreadTerms       Kubernetes pod anti-affinity terms (required and preferred) and topology spread constraints
  */
 public record Scheduling(
         Setting<String> mode,
         boolean podAntiAffinity,
         boolean topologySpread,
         List<Setting<String>> placementPreferences,
-        List<Setting<String>> placementConstraints) {
+        List<Setting<String>> placementConstraints,
+        List<SpreadTerm> spreadTerms) {
 
     public Scheduling {
         placementPreferences = List.copyOf(placementPreferences);
         placementConstraints = List.copyOf(placementConstraints);
+        spreadTerms = List.copyOf(spreadTerms);
+    }
+
+    /** Scheduling without Kubernetes spread terms (Swarm, Compose, live containers). */
+    public Scheduling(Setting<String> mode, boolean podAntiAffinity, boolean topologySpread,
+            List<Setting<String>> placementPreferences, List<Setting<String>> placementConstraints) {
+        this(mode, podAntiAffinity, topologySpread, placementPreferences, placementConstraints, List.of());
     }
 
     public static Scheduling unset(Origin owner) {

@@ -10,6 +10,9 @@ import java.util.List;
  * @param hasSelector false for a Service without {@code selector} (ExternalName, manual endpoints)
  * @param headless  {@code clusterIP: None}
  * @param type      ClusterIP, NodePort, LoadBalancer, ExternalName (ClusterIP when unset)
+ * @param typeOrigin where {@code type} is written (the object's origin when it is not)
+ * @param loadBalancerSourceRanges the addresses a LoadBalancer admits, each at its item
+ * @param externalIPs {@code externalIPs}, each at its item
  */
 public record ServiceEndpoint(
         String name,
@@ -20,10 +23,21 @@ public record ServiceEndpoint(
         Origin selectorOrigin,
         boolean headless,
         String type,
-        List<ServicePort> ports) {
+        List<ServicePort> ports,
+        Origin typeOrigin,
+        List<Setting<String>> loadBalancerSourceRanges,
+        List<Setting<String>> externalIPs) {
 
     public ServiceEndpoint {
         ports = List.copyOf(ports);
+        loadBalancerSourceRanges = List.copyOf(loadBalancerSourceRanges);
+        externalIPs = List.copyOf(externalIPs);
+    }
+
+    /** A Service whose exposure (source ranges, external IPs) is not known. */
+    public ServiceEndpoint(String name, String namespace, Origin origin, LabelSelector selector, boolean hasSelector,
+            Origin selectorOrigin, boolean headless, String type, List<ServicePort> ports) {
+        this(name, namespace, origin, selector, hasSelector, selectorOrigin, headless, type, ports, origin, List.of(), List.of());
     }
 
     /** "Service 'web'". */

@@ -14,6 +14,7 @@ public final class BuiltInRules {
     private static final List<Rule> SECURITY = List.of(
             new dev.shipshape.rules.image.AddInsteadOfCopy(),
             new dev.shipshape.rules.security.CapabilitiesNotDropped(),
+            new dev.shipshape.rules.security.ClusterAdminBinding(),
             new dev.shipshape.rules.security.CriticalHostDevice(),
             new dev.shipshape.rules.security.DaemonNoNewPrivilegesDisabled(),
             new dev.shipshape.rules.security.DaemonTcpWithoutTls(),
@@ -32,14 +33,20 @@ public final class BuiltInRules {
             new dev.shipshape.rules.security.ImageWithoutDigest(),
             new dev.shipshape.rules.security.InheritsContainerSettings(),
             new dev.shipshape.rules.image.MissingImageLabels(),
+            new dev.shipshape.rules.security.MissingSeccompProfile(),
             new dev.shipshape.rules.image.PipeToShell(),
             new dev.shipshape.rules.security.PrivilegeEscalationAllowed(),
             new dev.shipshape.rules.security.PrivilegedContainer(),
+            new dev.shipshape.rules.security.RbacPrivilegeEscalation(),
+            new dev.shipshape.rules.security.RbacSecretsAccess(),
+            new dev.shipshape.rules.security.RbacWildcard(),
             new dev.shipshape.rules.image.RemoteAdd(),
             new dev.shipshape.rules.security.RunsAsRoot(),
             new dev.shipshape.rules.image.SecretInBuild(),
             new dev.shipshape.rules.security.SecretInEnvironment(),
+            new dev.shipshape.rules.security.SecretInManifest(),
             new dev.shipshape.rules.security.SensitiveHostPath(),
+            new dev.shipshape.rules.security.ServiceAccountTokenMounted(),
             new dev.shipshape.rules.image.SudoInImage(),
             new dev.shipshape.rules.security.UnconfinedSecurityProfile(),
             new dev.shipshape.rules.security.UnmaskedSystemPaths(),
@@ -60,15 +67,19 @@ public final class BuiltInRules {
     );
 
     private static final List<Rule> ORCHESTRATION = List.of(
+            new dev.shipshape.rules.orchestration.AutoscalerTargetMissing(),
             new dev.shipshape.rules.orchestration.ContainerRestarting(),
             new dev.shipshape.rules.orchestration.ContainerUnhealthy(),
             new dev.shipshape.rules.orchestration.DaemonLiveRestoreDisabled(),
+            new dev.shipshape.rules.orchestration.DeprecatedApiVersion(),
+            new dev.shipshape.rules.orchestration.DisruptionBudgetBlocksEviction(),
             new dev.shipshape.rules.orchestration.MissingCpuLimit(),
             new dev.shipshape.rules.orchestration.MissingDisruptionBudget(),
             new dev.shipshape.rules.orchestration.MissingHealthcheck(),
             new dev.shipshape.rules.orchestration.MissingMemoryLimit(),
             new dev.shipshape.rules.orchestration.MissingPidsLimit(),
             new dev.shipshape.rules.orchestration.MissingReadinessProbe(),
+            new dev.shipshape.rules.orchestration.MissingResourceRequests(),
             new dev.shipshape.rules.orchestration.MissingRestartPolicy(),
             new dev.shipshape.rules.orchestration.MissingSpread(),
             new dev.shipshape.rules.orchestration.MissingUpdateStrategy(),
@@ -80,7 +91,11 @@ public final class BuiltInRules {
             new dev.shipshape.rules.networking.DaemonIccEnabled(),
             new dev.shipshape.rules.networking.DefaultBridgeNetwork(),
             new dev.shipshape.rules.networking.HostNetwork(),
+            new dev.shipshape.rules.networking.IngressWithoutTls(),
+            new dev.shipshape.rules.networking.MissingNetworkPolicy(),
+            new dev.shipshape.rules.networking.NetworkPolicySelectsNothing(),
             new dev.shipshape.rules.networking.PortOnAllInterfaces(),
+            new dev.shipshape.rules.networking.ServiceOpenToWorld(),
             new dev.shipshape.rules.networking.SharedContainerNetwork(),
             new dev.shipshape.rules.networking.UnencryptedOverlay()
     );
@@ -90,6 +105,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.discovery.DiscoverableWithoutHealth(),
             new dev.shipshape.rules.discovery.HardcodedPeerAddress(),
             new dev.shipshape.rules.discovery.HostPortConflict(),
+            new dev.shipshape.rules.discovery.IngressBackendMissing(),
             new dev.shipshape.rules.discovery.LegacyLink(),
             new dev.shipshape.rules.discovery.ServicePortMismatch(),
             new dev.shipshape.rules.discovery.ServiceSelectsNothing(),
@@ -118,6 +134,7 @@ public final class BuiltInRules {
 
     private static Rule withOptions(Rule rule, RuleOptions options) {
         return switch (rule.info().name()) {
+            case "deprecated-api-version" -> new dev.shipshape.rules.orchestration.DeprecatedApiVersion(options.kubernetesVersion());
             case "image-not-pinned" -> new dev.shipshape.rules.security.ImageNotPinned(options.requireDigest());
             case "missing-image-labels" -> new dev.shipshape.rules.image.MissingImageLabels(options.requiredLabels());
             case "unpinned-base-image" -> new dev.shipshape.rules.image.UnpinnedBaseImage(options.requireDigest());

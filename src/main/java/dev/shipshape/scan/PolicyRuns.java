@@ -12,6 +12,7 @@ import dev.shipshape.rules.BuiltInRules;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.Rule;
 import dev.shipshape.rules.RuleEngine;
+import dev.shipshape.rules.RuleOptions;
 import dev.shipshape.rules.Severity;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ final class PolicyRuns {
     void run(GoverningPolicies.Governing governing, Inventory inventory, List<Suppression> suppressions, ScanRequest request)
             throws ConfigurationException {
         Policy policy = governing.policy();
-        List<Rule> available = Stream.concat(BuiltInRules.all(policy.ruleOptions()).stream(), policy.customRuleList().stream()).toList();
+        RuleOptions options = request.kubernetesVersion().map(policy.ruleOptions()::withKubernetesVersion).orElse(policy.ruleOptions());
+        List<Rule> available = Stream.concat(BuiltInRules.all(options).stream(), policy.customRuleList().stream()).toList();
         List<Rule> knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
         List<Rule> selected = select(available, policy, request);
         List<Finding> own = new ArrayList<>();

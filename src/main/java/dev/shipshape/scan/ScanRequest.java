@@ -1,5 +1,6 @@
 package dev.shipshape.scan;
 
+import dev.shipshape.model.KubernetesVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param writeBaseline {@code --write-baseline}: the baseline file to be written (its folder is what paths in it are relative to)
  * @param inputs        standard input ({@code -} among the paths) and symbolic links
  * @param compose       how Compose variables are found: {@code --env-file}, {@code --env}, {@code --strict-env}
+ * @param kubernetesVersion {@code --kubernetes-version}: the release manifests must work on; empty means the newest
  */
 public record ScanRequest(
         List<Path> paths,
@@ -33,7 +35,8 @@ public record ScanRequest(
         Optional<Path> baseline,
         Optional<Path> writeBaseline,
         InputOptions inputs,
-        ComposeOptions compose) {
+        ComposeOptions compose,
+        Optional<KubernetesVersion> kubernetesVersion) {
 
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -54,6 +57,14 @@ public record ScanRequest(
         onlyRules = Set.copyOf(onlyRules);
         skipRules = Set.copyOf(skipRules);
         environment = Map.copyOf(environment);
+    }
+
+    /** A request for the newest Kubernetes release. */
+    public ScanRequest(List<Path> paths, List<String> excludes, long maxFileSize, Optional<Path> configFile,
+            Set<String> onlyRules, Set<String> skipRules, Map<String, String> environment, Optional<Path> baseline,
+            Optional<Path> writeBaseline, InputOptions inputs, ComposeOptions compose) {
+        this(paths, excludes, maxFileSize, configFile, onlyRules, skipRules, environment, baseline, writeBaseline, inputs, compose,
+                Optional.empty());
     }
 
     /** A request without a baseline. */

@@ -105,7 +105,7 @@ class AdmissionWebhookTest {
         List<String> warnings = strings(response.path("warnings"));
         assertThat(warnings).extracting(warning -> warning.substring(0, warning.indexOf(':'))).containsExactly(
                 "capabilities-not-dropped", "privilege-escalation-allowed", "writable-root-filesystem",
-                "missing-memory-limit", "missing-cpu-limit");
+                "missing-seccomp-profile", "missing-memory-limit", "missing-resource-requests", "missing-cpu-limit");
         assertThat(warnings).allSatisfy(warning -> assertThat(warning.length()).isLessThan(120));
         assertThat(warnings.getFirst()).isEqualTo("capabilities-not-dropped: container 'migrate' in Job 'migrate' keeps every default "
                 + "capability: it drops none");

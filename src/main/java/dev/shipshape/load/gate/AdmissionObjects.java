@@ -22,8 +22,12 @@ import java.util.Set;
  * For {@code pods/ephemeralcontainers} only the debug containers being added are judged: the rest
  * of the pod was judged when it was created. A pod a controller made (a ReplicaSet's, a Job's) is
  * judged by the container rules only: its owner was judged as the workload it is, and a bare-pod
- * rule would misjudge it. Everything else (other kinds and subresources,
- * DELETE, CONNECT) is not inspected.
+ * rule would misjudge it. RBAC objects (Role, ClusterRole, RoleBinding, ClusterRoleBinding),
+ * Ingresses and Services are judged too, when the webhook configuration sends them, by the rules
+ * that judge one object alone ({@link dev.shipshape.rules.SingleObjectRule}). Secrets are not: what
+ * the rules say about a Secret is that its values are written in a file, which admission cannot
+ * see (every Secret the API server receives has its data). Everything else (other kinds and
+ * subresources, DELETE, CONNECT) is not inspected.
  *
  * <p>Suppression annotations in the object are not honoured at the gate: whoever submits an
  * object must not be able to exempt it; exceptions are waivers in {@code .shipshape.yaml}.
@@ -32,6 +36,9 @@ public final class AdmissionObjects {
 
     private static final Set<String> KINDS = Set.of(
             "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController");
+    /** Kinds that run no pods but that single-object rules judge; mutation never touches them. */
+    private static final Set<String> OBJECT_KINDS = Set.of(
+            "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "Ingress", "Service");
     private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE");
     private static final String EPHEMERAL = "ephemeralcontainers";
     /** The loader's note about a malformed suppression annotation, which the gate does not honour anyway. */
@@ -47,8 +54,14 @@ public final class AdmissionObjects {
         return request.subResource().isEmpty() || (request.kind().equals("Pod") && request.subResource().equals(EPHEMERAL));
     }
 
+    /** Whether the request creates or updates an object (not a subresource) that single-object rules judge. */
+    static boolean judgesObject(AdmissionRequest request) {
+        return OPERATIONS.contains(request.operation()) && OBJECT_KINDS.contains(request.kind()) && request.subResource().isEmpty();
+    }
+
     public static GateInput read(AdmissionRequest request) {
-        if (!judges(request)) return new GateInput.NotInspected();
+        boolean singleObject = judgesObject(request);
+        if (!judges(request) && !singleObject) return new GateInput.NotInspected();
         if (!request.object().isObject()) {
             return new GateInput.Unreadable("the %s request for %s has no object".formatted(request.operation(), request.kind()));
         }
@@ -81,6 +94,7 @@ public final class AdmissionObjects {
         if (!unreadable.isEmpty()) {
             return new GateInput.Unreadable("the %s cannot be read: %s".formatted(request.kind(), unreadable.getFirst().message()));
         }
+        if (singleObject) return new GateInput.Modelled(withoutSuppressions(loaded.inventory()), RuleScope.all());
         if (loaded.inventory().workloads().isEmpty()) {
             return new GateInput.Unreadable("the %s has no pod spec to judge".formatted(request.kind()));
         }

@@ -80,12 +80,16 @@ final class ContainerReader {
     }
 
     private static void readLimits(Fields container, ContainerBuilder into) {
-        Optional<Fields> limits = container.mapping("resources").flatMap(resources -> resources.mapping("limits"));
-        if (limits.isEmpty()) return;
+        Optional<Fields> resources = container.mapping("resources");
+        if (resources.isEmpty()) return;
+        Optional<Fields> limits = resources.get().mapping("limits");
+        Optional<Fields> requests = resources.get().mapping("requests");
         Origin owner = into.origin();
         into.resources = new Resources(
-                limits.get().text("memory").orElse(Setting.unset(owner)),
-                limits.get().text("cpu").orElse(Setting.unset(owner)),
-                Setting.unset(owner));
+                limits.flatMap(fields -> fields.text("memory")).orElse(Setting.unset(owner)),
+                limits.flatMap(fields -> fields.text("cpu")).orElse(Setting.unset(owner)),
+                Setting.unset(owner),
+                requests.flatMap(fields -> fields.text("memory")).orElse(Setting.unset(owner)),
+                requests.flatMap(fields -> fields.text("cpu")).orElse(Setting.unset(owner)));
     }
 }

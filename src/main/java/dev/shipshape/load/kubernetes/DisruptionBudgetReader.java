@@ -2,6 +2,8 @@ package dev.shipshape.load.kubernetes;
 
 import dev.shipshape.model.DisruptionBudget;
 import dev.shipshape.model.LabelSelector;
+import dev.shipshape.model.Origin;
+import dev.shipshape.model.Setting;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,10 @@ final class DisruptionBudgetReader {
                     + " has an empty 'spec.selector', which in " + V1BETA1 + " selects no pods: it protects nothing");
             return Optional.empty();
         }
-        return Optional.of(new DisruptionBudget(metadata.name(), metadata.namespace(), object.kindOrigin(), read));
+        Optional<Fields> spec = object.fields().mapping("spec");
+        Origin origin = object.kindOrigin();
+        return Optional.of(new DisruptionBudget(metadata.name(), metadata.namespace(), origin, read,
+                spec.flatMap(fields -> fields.text("minAvailable")).orElse(Setting.unset(origin)),
+                spec.flatMap(fields -> fields.text("maxUnavailable")).orElse(Setting.unset(origin))));
     }
 }

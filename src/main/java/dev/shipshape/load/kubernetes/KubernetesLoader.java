@@ -3,8 +3,10 @@ package dev.shipshape.load.kubernetes;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.load.yaml.YamlDocuments;
 import dev.shipshape.load.yaml.YamlNode;
+import dev.shipshape.model.ApiVersionUse;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
+import dev.shipshape.model.KubernetesObjects;
 import dev.shipshape.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Set;
  * Loads a Kubernetes manifest (one or more YAML documents, {@code kind: List} included) into
  * the model: every object that runs pods becomes a {@link dev.shipshape.model.Workload}, every
  * core Service a {@link dev.shipshape.model.ServiceEndpoint} and every PodDisruptionBudget a
- * {@link dev.shipshape.model.DisruptionBudget}. An object of any other kind that holds pod
+ * {@link dev.shipshape.model.DisruptionBudget}; RBAC objects, ServiceAccounts, Namespaces,
+ * NetworkPolicies, Ingresses, HTTPRoutes, autoscalers, Secrets and ConfigMaps become
+ * {@link KubernetesObjects} ({@link ClusterObjectReader}), and every object's apiVersion is kept. An object of any other kind that holds pod
  * templates (an MPIJob, a JobSet, an Argo Workflow…) gives a workload per template
  * ({@link PodTemplateSearch}); one that holds none is counted as skipped.
  *
@@ -50,12 +54,16 @@ public final class KubernetesLoader {
         Inventory.Builder inventory = Inventory.builder();
         List<Suppression> suppressions = new ArrayList<>();
         SkippedKinds skipped = new SkippedKinds();
+        ClusterObjectReader clusterObjects = new ClusterObjectReader(problems);
+        KubernetesObjects.Builder kubernetes = KubernetesObjects.builder();
 
         for (ManifestObject object : new ManifestObjects(problems).of(documents)) {
+            recordApiVersion(object, kubernetes);
             Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind(), object.apiVersion());
             boolean service = is(object, SERVICE, SERVICE_API_VERSIONS);
             boolean budget = is(object, DISRUPTION_BUDGET, DISRUPTION_BUDGET_API_VERSIONS);
-            if (workloadKind.isEmpty() && !service && !budget && !WorkloadKinds.isRecognisedOther(object.kind())) {
+            boolean clusterObject = workloadKind.isEmpty() && ClusterObjectReader.reads(object);
+            if (workloadKind.isEmpty() && !service && !budget && !clusterObject && !WorkloadKinds.isRecognisedOther(object.kind())) {
                 PodTemplateSearch.Result search = PodTemplateSearch.in(object.fields().node());
                 if (search.exhausted()) {
                     problems.info(object.kindOrigin(), "this %s is too large or too deep to search whole for pod templates: looked at %d nodes"
@@ -78,6 +86,7 @@ public final class KubernetesLoader {
             if (workloadKind.isPresent()) {
                 WorkloadReader.Read read = workloads.read(object, workloadKind.get(), metadata);
                 inventory.add(read.workload());
+                if (read.serviceAccount() != null) kubernetes.podServiceAccounts.add(read.serviceAccount());
                 if (read.podTemplateMetadata() != metadata) {
                     suppressionAnnotations.read(read.podTemplateMetadata(), object, suppressions);
                 }
@@ -85,13 +94,25 @@ public final class KubernetesLoader {
                 inventory.add(services.read(object, metadata));
             } else if (budget) {
                 budgets.read(object, metadata).ifPresent(inventory::add);
+            } else if (clusterObject) {
+                clusterObjects.read(object, metadata, kubernetes);
             }
         }
         skipped.report(problems);
+        inventory.add(kubernetes.build());
 
         List<Diagnostic> diagnostics = new ArrayList<>(problems.all());
         diagnostics.addAll(syntaxErrors);
         return new LoadResult(inventory.build(), diagnostics, suppressions, List.of());
+    }
+
+    /** Every object's apiVersion, at its key, for the rule that knows which versions were removed. */
+    private static void recordApiVersion(ManifestObject object, KubernetesObjects.Builder into) {
+        Optional<YamlNode.Entry> apiVersion = object.fields().entry("apiVersion");
+        String version = object.apiVersion();
+        if (apiVersion.isEmpty() || version == null) return;
+        String name = object.fields().node().at("metadata", "name").flatMap(YamlNode::text).orElse(ObjectMetadata.UNNAMED);
+        into.apiVersions.add(new ApiVersionUse(object.kind(), version, name, apiVersion.get().origin()));
     }
 
     /** The object is of this kind, in one of these API versions (or in none written, which is already reported). */

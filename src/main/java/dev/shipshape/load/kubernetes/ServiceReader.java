@@ -42,9 +42,25 @@ final class ServiceReader {
         Optional<Entry> selectorKey = fields.entry("selector").filter(entry -> !entry.value().isNull());
         Map<String, String> selector = fields.mapping("selector").map(selectors::labels).orElse(Map.of());
         boolean headless = fields.text("clusterIP").map(clusterIp -> clusterIp.value().equals(HEADLESS)).orElse(false);
-        String type = fields.text("type").map(Setting::value).orElse(DEFAULT_TYPE);
+        Optional<Setting<String>> writtenType = fields.text("type");
+        String type = writtenType.map(Setting::value).orElse(DEFAULT_TYPE);
         return new ServiceEndpoint(metadata.name(), metadata.namespace(), origin, LabelSelector.of(selector),
-                !selector.isEmpty(), selectorKey.map(Entry::origin).orElse(origin), headless, type, ports(fields));
+                !selector.isEmpty(), selectorKey.map(Entry::origin).orElse(origin), headless, type, ports(fields),
+                writtenType.map(Setting::origin).orElse(origin), texts(fields, "loadBalancerSourceRanges"), texts(fields, "externalIPs"));
+    }
+
+    /** A list of strings, each at its item; an item that is no string is reported and left out. */
+    private List<Setting<String>> texts(Fields spec, String key) {
+        List<Setting<String>> texts = new ArrayList<>();
+        for (YamlNode item : spec.list(key)) {
+            Optional<String> text = item.text();
+            if (text.isPresent()) {
+                texts.add(Setting.of(text.get(), item.origin()));
+            } else {
+                problems.warn(item.origin(), "an item of '" + key + "' should be a string, not " + item.describeType());
+            }
+        }
+        return texts;
     }
 
     private List<ServicePort> ports(Fields spec) {

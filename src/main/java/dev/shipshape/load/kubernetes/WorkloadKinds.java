@@ -22,11 +22,10 @@ final class WorkloadKinds {
             "CronJob", new WorkloadKind("CronJob", JOB_TEMPLATE, false, null));
 
     /**
-     * Kinds the model has no place for yet (policies, claims…): known, so not reported as skipped.
-     * Services and PodDisruptionBudgets are read (see {@link KubernetesLoader}).
+     * Kinds the model has no place for yet (claims): known, so not reported as skipped. Services,
+     * PodDisruptionBudgets and the kinds of {@link ClusterObjectReader} are read (see {@link KubernetesLoader}).
      */
-    private static final Set<String> RECOGNISED_OTHERS = Set.of(
-            "NetworkPolicy", "PersistentVolumeClaim", "Ingress", "Namespace", "ServiceAccount");
+    private static final Set<String> RECOGNISED_OTHERS = Set.of("PersistentVolumeClaim");
 
     private WorkloadKinds() {
     }

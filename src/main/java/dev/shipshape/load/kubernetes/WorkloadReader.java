@@ -2,6 +2,7 @@ package dev.shipshape.load.kubernetes;
 
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.PodServiceAccount;
 import dev.shipshape.model.Rollout;
 import dev.shipshape.model.Scheduling;
 import dev.shipshape.model.Setting;
@@ -15,9 +16,14 @@ final class WorkloadReader {
 
     /**
      * A workload and its pod template's metadata (the same as the object's for a Pod), whose
-     * annotations may carry suppressions too.
+     * annotations may carry suppressions too, and the ServiceAccount its pods run as (null for a pod
+     * template inside a custom resource, whose operator often sets the account itself).
      */
-    record Read(Workload workload, ObjectMetadata podTemplateMetadata) {
+    record Read(Workload workload, ObjectMetadata podTemplateMetadata, PodServiceAccount serviceAccount) {
+
+        Read(Workload workload, ObjectMetadata podTemplateMetadata) {
+            this(workload, podTemplateMetadata, null);
+        }
     }
 
     private final Problems problems;
@@ -69,7 +75,16 @@ final class WorkloadReader {
         Workload workload = new Workload(kind.name(), metadata.name(), metadata.namespace(), SourceKind.KUBERNETES,
                 origin, object.lastLine(), replicas, restartPolicy, containers, metadata.labels(), templateMetadata.labelMap(),
                 rollout, placement, List.of(), List.of(), extraHosts, serviceName, claims);
-        return new Read(workload, templateMetadata);
+        return new Read(workload, templateMetadata, serviceAccount(podSpec, workload));
+    }
+
+    /** {@code serviceAccountName} (or its deprecated twin {@code serviceAccount}) and {@code automountServiceAccountToken}. */
+    private static PodServiceAccount serviceAccount(Optional<Fields> podSpec, Workload workload) {
+        Origin origin = workload.origin();
+        Setting<String> name = podSpec.flatMap(spec -> spec.text("serviceAccountName").or(() -> spec.text("serviceAccount")))
+                .orElse(Setting.unset(origin));
+        Setting<Boolean> automount = podSpec.flatMap(spec -> spec.bool("automountServiceAccountToken")).orElse(Setting.unset(origin));
+        return new PodServiceAccount(workload.description(), workload.namespace(), origin, name, automount);
     }
 
     private static Optional<Fields> follow(Optional<Fields> from, List<String> path) {

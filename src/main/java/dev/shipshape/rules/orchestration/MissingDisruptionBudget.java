@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Flags Deployments and StatefulSets with more than one replica whose pods no PodDisruptionBudget
  * in the same namespace selects (an empty budget selector selects every pod of its namespace). Only
- * the scanned set is known: a budget applied from elsewhere is not seen.
+ * the scanned set is known: a budget applied from elsewhere is not seen. A workload that an
+ * autoscaler of the scanned set scales counts with the autoscaler's minimum.
  */
 public final class MissingDisruptionBudget implements InventoryRule {
 
@@ -55,13 +56,14 @@ public final class MissingDisruptionBudget implements InventoryRule {
     public Stream<Finding> check(Inventory inventory) {
         return inventory.workloads().stream()
                 .filter(workload -> workload.source() == SourceKind.KUBERNETES && BUDGETED_KINDS.contains(workload.kind()))
-                .filter(workload -> workload.replicas().isSet() && workload.replicas().value() > 1)
                 .filter(workload -> !isBudgeted(workload, inventory.disruptionBudgets()))
-                .map(workload -> {
-                    Setting<Integer> replicas = workload.replicas();
-                    return Finding.of(INFO, replicas.origin(), "%s runs %d replicas but no PodDisruptionBudget selects its pods:"
-                            .formatted(workload.description(), replicas.value())
-                            + " a node drain may evict them all at once");
+                .flatMap(workload -> {
+                    ScaledReplicas scaled = ScaledReplicas.of(workload, inventory);
+                    Setting<Integer> replicas = scaled.count();
+                    if (!replicas.isSet() || replicas.value() <= 1) return Stream.empty();
+                    return Stream.of(Finding.of(INFO, replicas.origin(), "%s runs %d replicas%s but no PodDisruptionBudget selects its pods:"
+                            .formatted(workload.description(), replicas.value(), scaled.via())
+                            + " a node drain may evict them all at once"));
                 });
     }
 

@@ -1,14 +1,15 @@
 package dev.shipshape.rules.orchestration;
 
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
 import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.InventoryRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import dev.shipshape.rules.WorkloadRule;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,8 +18,12 @@ import java.util.stream.Stream;
  * StatefulSet or ReplicaSet with {@code replicas} above 1 and neither pod anti-affinity nor
  * topologySpreadConstraints, or a replicated Swarm stack service with {@code replicas} above 1 and
  * no {@code placement.preferences} spread.
+ *
+ * <p>On Kubernetes an anti-affinity term or spread constraint counts only when its label selector
+ * matches the workload's own pod labels, in a namespace it covers ({@link dev.shipshape.model.SpreadTerm});
+ * a workload scaled by an autoscaler of the scanned set counts with the autoscaler's minimum.
  */
-public final class MissingSpread implements WorkloadRule {
+public final class MissingSpread implements InventoryRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-312", "missing-spread")
             .pillar(Pillar.ORCHESTRATION)
@@ -49,16 +54,26 @@ public final class MissingSpread implements WorkloadRule {
     }
 
     @Override
-    public Stream<Finding> check(Workload workload) {
-        Setting<Integer> replicas = workload.replicas();
-        if (!isSpreadable(workload) || !replicas.isSet() || replicas.value() <= 1 || workload.scheduling().spreadsReplicas()) {
-            return Stream.empty();
-        }
+    public Stream<Finding> check(Inventory inventory) {
+        return inventory.workloads().stream().flatMap(workload -> check(workload, inventory));
+    }
+
+    private static Stream<Finding> check(Workload workload, Inventory inventory) {
+        if (!isSpreadable(workload)) return Stream.empty();
+        ScaledReplicas scaled = ScaledReplicas.of(workload, inventory);
+        Setting<Integer> replicas = scaled.count();
+        if (!replicas.isSet() || replicas.value() <= 1 || spreads(workload)) return Stream.empty();
         String missing = workload.source() == SourceKind.STACK
                 ? "no placement preference spreads them over zones or racks (Swarm only balances task counts per node)"
-                : "neither a podAntiAffinity nor topologySpreadConstraints spread them over nodes or zones";
-        return Stream.of(Finding.of(INFO, replicas.origin(), "%s runs %d replicas but %s"
-                .formatted(workload.description(), replicas.value(), missing)));
+                : "neither a podAntiAffinity nor topologySpreadConstraints that select its own pods spread them over nodes or zones";
+        return Stream.of(Finding.of(INFO, replicas.origin(), "%s runs %d replicas%s but %s"
+                .formatted(workload.description(), replicas.value(), scaled.via(), missing)));
+    }
+
+    private static boolean spreads(Workload workload) {
+        if (workload.source() != SourceKind.KUBERNETES) return workload.scheduling().spreadsReplicas();
+        return workload.scheduling().spreadTerms().stream()
+                .anyMatch(term -> term.counts(workload.podLabels(), workload.namespace()));
     }
 
     private static boolean isSpreadable(Workload workload) {

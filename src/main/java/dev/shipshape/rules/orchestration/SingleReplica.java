@@ -1,14 +1,15 @@
 package dev.shipshape.rules.orchestration;
 
+import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
 import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.InventoryRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import dev.shipshape.rules.WorkloadRule;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,8 +19,13 @@ import java.util.stream.Stream;
  * with {@code replicas} unset or 1. Workloads running a well-known stateful image
  * ({@link dev.shipshape.rules.storage.StatefulImage}) are left alone (more replicas of a database is not a setting but a
  * cluster), and so are plain Compose services: on one host more replicas add no availability.
+ *
+ * <p>A Kubernetes workload that a HorizontalPodAutoscaler or KEDA ScaledObject of the scanned set
+ * scales counts with the autoscaler's minimum, and its {@code replicas} is then not expected: a
+ * minimum of 1 is flagged at the autoscaler's {@code minReplicas} (or the autoscaler, when it keeps
+ * the HPA default of 1). A ScaledObject's minimum of 0 is scaling to zero on purpose, and is left alone.
  */
-public final class SingleReplica implements WorkloadRule {
+public final class SingleReplica implements InventoryRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-308", "single-replica")
             .pillar(Pillar.ORCHESTRATION)
@@ -30,7 +36,7 @@ public final class SingleReplica implements WorkloadRule {
                     replacement is scheduled, pulled and ready. A stateless service costs little to run \
                     twice, and two replicas on different nodes survive the loss of one.""")
             .remediation("Set `deploy.replicas: 2` or more (Swarm stack) or `spec.replicas: 2` or more "
-                    + "(Kubernetes), or let a HorizontalPodAutoscaler with `minReplicas: 2` manage it.")
+                    + "(Kubernetes), or let a HorizontalPodAutoscaler with `minReplicas: 2` (KEDA: `minReplicaCount: 2`) manage it.")
             .appliesTo(SourceKind.STACK, SourceKind.KUBERNETES)
             .references(
                     Reference.url("Kubernetes: running multiple instances of your app",
@@ -48,8 +54,20 @@ public final class SingleReplica implements WorkloadRule {
     }
 
     @Override
-    public Stream<Finding> check(Workload workload) {
+    public Stream<Finding> check(Inventory inventory) {
+        return inventory.workloads().stream().flatMap(workload -> check(workload, inventory));
+    }
+
+    private static Stream<Finding> check(Workload workload, Inventory inventory) {
         if (!isReplicated(workload) || StatefulWorkload.runsStatefulImage(workload)) return Stream.empty();
+        ScaledReplicas scaled = ScaledReplicas.of(workload, inventory);
+        if (scaled.by().isPresent()) {
+            Setting<Integer> minimum = scaled.count();
+            return minimum.value() == 1
+                    ? Stream.of(Finding.of(INFO, minimum.origin(), workload.description()
+                            + " is scaled by " + scaled.by().get().description() + " down to a single replica: any restart, update or node loss at low load is an outage"))
+                    : Stream.empty();
+        }
         Setting<Integer> replicas = workload.replicas();
         if (!replicas.isSet()) {
             return Stream.of(Finding.of(INFO, replicas.origin(),

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * ({@code unconfined}, {@code label=disable}), by SELinux's super-privileged type
  * ({@code label=type:spc_t}), or by a seccomp profile that allows every system call that matters
  * ({@link SeccompProfile}: judged from the profile, inline or read from its file, not from its name).
- * Unmasked system paths are {@link UnmaskedSystemPaths}' finding.
+ * Unmasked system paths are {@link UnmaskedSystemPaths}' finding. Only what is written is judged:
+ * a Kubernetes container with no seccomp profile at all runs Unconfined too, and that is
+ * {@link MissingSeccompProfile}'s finding; Compose, Swarm and live Docker without a profile get
+ * Docker's default one, which confines.
  */
 public final class UnconfinedSecurityProfile implements ContainerRule {
 

@@ -162,11 +162,12 @@ class ContainerReaderTest {
                 new Probe(Probe.Kind.LIVENESS, false, at(11, 7)),
                 new Probe(Probe.Kind.STARTUP, false, at(13, 7)));
         assertThat(container.resources()).isEqualTo(new Resources(
-                Setting.of("128Mi", at(19, 11)), Setting.of("0.5", at(20, 11)), Setting.unset(at(7, 7))));
+                Setting.of("128Mi", at(19, 11)), Setting.of("0.5", at(20, 11)), Setting.unset(at(7, 7)),
+                Setting.of("64Mi", at(17, 11)), Setting.unset(at(7, 7))));
     }
 
     @Test
-    void withoutProbesOrLimitsTheyStayUnset() {
+    void withoutProbesOrLimitsTheyStayUnsetAndARequestIsKept() {
         Container container = containers("""
                 apiVersion: v1
                 kind: Pod
@@ -181,7 +182,8 @@ class ContainerReaderTest {
                 """).getFirst();
 
         assertThat(container.probes()).isEmpty();
-        assertThat(container.resources()).isEqualTo(Resources.unset(at(7, 7)));
+        assertThat(container.resources()).isEqualTo(new Resources(Setting.unset(at(7, 7)), Setting.unset(at(7, 7)),
+                Setting.unset(at(7, 7)), Setting.unset(at(7, 7)), Setting.of("100m", at(10, 11))));
         assertThat(container.image()).isEqualTo(Setting.unset(at(7, 7)));
         assertThat(container.ports()).isEmpty();
         assertThat(container.environment()).isEmpty();

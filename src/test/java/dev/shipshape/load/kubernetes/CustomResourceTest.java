@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Container;
+import dev.shipshape.model.ConfigMap;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.KeyValue;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.Workload;
@@ -93,15 +95,16 @@ class CustomResourceTest {
     }
 
     @Test
-    void jobSetTemplatesAndRayGroupsAreFoundAtAnyDepthAndAConfigMapIsStillSkipped() throws IOException {
+    void jobSetTemplatesAndRayGroupsAreFoundAtAnyDepthAndAConfigMapIsReadAsOne() throws IOException {
         LoadResult result = load("jobset-ray.yaml");
 
         assertThat(result.inventory().workloads()).extracting(Workload::description, Workload::origin).containsExactly(
                 tuple("JobSet 'sweep' (spec.replicatedJobs[0].template.spec.template)", Origin.at("jobset-ray.yaml", 11, 11)),
                 tuple("RayService 'serve' (spec.rayClusterConfig.headGroupSpec.template)", Origin.at("jobset-ray.yaml", 25, 7)),
                 tuple("RayService 'serve' (spec.rayClusterConfig.workerGroupSpecs[0].template)", Origin.at("jobset-ray.yaml", 33, 9)));
-        assertThat(result.diagnostics()).extracting(Diagnostic::toString)
-                .containsExactly("jobset-ray.yaml:40:1: info: skipped 1 object of kinds not checked: ConfigMap");
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.inventory().kubernetes().configMaps()).containsExactly(new ConfigMap("settings", null,
+                Origin.at("jobset-ray.yaml", 40, 1), List.of(new KeyValue("containers", "[{name: x}]", Origin.at("jobset-ray.yaml", 44, 3)))));
         assertThat(findings(result)).filteredOn(line -> !line.contains(" runs-as-root ")).containsExactly(
                 "jobset-ray.yaml:27:11 host-network RayService 'serve' (spec.rayClusterConfig.headGroupSpec.template)"
                         + " uses the host's network namespace");

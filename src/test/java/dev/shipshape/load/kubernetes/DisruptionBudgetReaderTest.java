@@ -6,6 +6,7 @@ import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.DisruptionBudget;
 import dev.shipshape.model.LabelSelector;
+import dev.shipshape.model.Setting;
 import dev.shipshape.model.LabelSelector.Requirement;
 import dev.shipshape.model.Origin;
 import java.util.List;
@@ -55,7 +56,8 @@ class DisruptionBudgetReaderTest {
                         new Requirement("tier", "In", List.of("frontend", "edge")),
                         new Requirement("track", "NotIn", List.of("canary")),
                         new Requirement("zone", "Exists", List.of()),
-                        new Requirement("legacy", "DoesNotExist", List.of())))));
+                        new Requirement("legacy", "DoesNotExist", List.of()))),
+                Setting.of("1", at(7, 3)), Setting.unset(at(2, 1))));
         LabelSelector selector = result.inventory().disruptionBudgets().getFirst().selector();
         assertThat(selector.matches(Map.of("app", "web", "tier", "edge", "zone", "a"))).isTrue();
         assertThat(selector.matches(Map.of("app", "web", "tier", "edge", "zone", "a", "track", "canary"))).isFalse();
@@ -74,7 +76,7 @@ class DisruptionBudgetReaderTest {
 
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.inventory().disruptionBudgets()).containsExactly(
-                new DisruptionBudget("all", null, at(2, 1), LabelSelector.of(Map.of())));
+                new DisruptionBudget("all", null, at(2, 1), LabelSelector.of(Map.of()), Setting.unset(at(2, 1)), Setting.of("1", at(5, 3))));
         assertThat(result.inventory().disruptionBudgets().getFirst().selector().matches(Map.of("app", "anything"))).isTrue();
     }
 

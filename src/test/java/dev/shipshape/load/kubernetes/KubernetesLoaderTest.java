@@ -199,7 +199,8 @@ class KubernetesLoaderTest {
         assertThat(result.inventory().services().getLast().selector().matches(web.podLabels())).isFalse();
         assertThat(web.containers().getFirst().ports()).extracting(Port::name).containsExactly("http");
         assertThat(result.inventory().disruptionBudgets()).containsExactly(
-                new DisruptionBudget("web", null, at(30, 5), LabelSelector.of(Map.of("app", "web"))));
+                new DisruptionBudget("web", null, at(30, 5), LabelSelector.of(Map.of("app", "web")), Setting.unset(at(30, 5)),
+                        Setting.of("1", at(34, 7))));
         assertThat(result.inventory().disruptionBudgets().getFirst().selector().matches(web.podLabels())).isTrue();
     }
 
@@ -231,9 +232,9 @@ class KubernetesLoaderTest {
     @Test
     void otherKindsAreCountedInOneInfoPerFile() {
         LoadResult result = load("""
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings}
+                apiVersion: scheduling.k8s.io/v1
+                kind: PriorityClass
+                metadata: {name: high}
                 ---
                 apiVersion: example.com/v1
                 kind: Widget
@@ -249,7 +250,7 @@ class KubernetesLoaderTest {
                 """);
 
         assertThat(result.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Level.INFO, at(2, 1),
-                "skipped 3 objects of kinds not checked: ConfigMap, Widget"));
+                "skipped 3 objects of kinds not checked: PriorityClass, Widget"));
     }
 
     @Test

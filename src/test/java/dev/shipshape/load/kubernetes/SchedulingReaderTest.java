@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.LabelSelector;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Scheduling;
 import dev.shipshape.model.Setting;
+import dev.shipshape.model.SpreadTerm;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Where a pod's replicas may run: anti-affinity, topology spread, nodeSelector. */
@@ -56,7 +60,10 @@ class SchedulingReaderTest {
         assertThat(result.diagnostics()).isEmpty();
         Scheduling scheduling = result.inventory().workloads().getFirst().scheduling();
         assertThat(scheduling).isEqualTo(new Scheduling(Setting.unset(at(2, 1)), true, true, List.of(), List.of(
-                Setting.of("kubernetes.io/os=linux", at(9, 9)), Setting.of("disktype=ssd", at(10, 9)))));
+                Setting.of("kubernetes.io/os=linux", at(9, 9)), Setting.of("disktype=ssd", at(10, 9))), List.of(
+                new SpreadTerm(Optional.of(LabelSelector.of(Map.of("app", "web"))), List.of(), Optional.empty(), at(14, 15)),
+                // a constraint without labelSelector counts no pod, so it spreads nothing
+                new SpreadTerm(Optional.empty(), List.of(), Optional.empty(), at(20, 11)))));
         assertThat(scheduling.spreadsReplicas()).isTrue();
     }
 

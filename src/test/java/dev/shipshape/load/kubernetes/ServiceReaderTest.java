@@ -61,7 +61,7 @@ class ServiceReaderTest {
                         new ServicePort("80", Setting.of("http", at(14, 7)), at(12, 7)),
                         new ServicePort("8443", Setting.of("8443", at(16, 7)), at(15, 7)),
                         // no targetPort: the same as port, unset at the port's item
-                        new ServicePort("9090", Setting.unset(at(18, 7)), at(18, 7)))));
+                        new ServicePort("9090", Setting.unset(at(18, 7)), at(18, 7))), at(7, 3), List.of(), List.of()));
         assertThat(services.getFirst().description()).isEqualTo("Service 'web'");
     }
 
@@ -122,7 +122,8 @@ class ServiceReaderTest {
         LabelSelector none = LabelSelector.of(Map.of());
         assertThat(services).containsExactly(
                 // the selector's origin is its key when written, else the Service's kind
-                new ServiceEndpoint("external", null, at(2, 1), none, false, at(2, 1), false, "ExternalName", List.of()),
+                new ServiceEndpoint("external", null, at(2, 1), none, false, at(2, 1), false, "ExternalName", List.of(),
+                        at(6, 3), List.of(), List.of()),
                 new ServiceEndpoint("empty-selector", null, at(10, 1), none, false, at(14, 3), false, "ClusterIP",
                         List.of(new ServicePort("80", Setting.unset(at(16, 7)), at(16, 7)))),
                 new ServiceEndpoint("bare", null, at(19, 1), none, false, at(19, 1), false, "ClusterIP", List.of()));

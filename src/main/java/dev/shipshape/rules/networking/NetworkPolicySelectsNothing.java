@@ -1,0 +1,58 @@
+package dev.shipshape.rules.networking;
+
+import dev.shipshape.model.Inventory;
+import dev.shipshape.model.NetworkPolicy;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.model.Workload;
+import dev.shipshape.rules.Finding;
+import dev.shipshape.rules.InventoryRule;
+import dev.shipshape.rules.Pillar;
+import dev.shipshape.rules.Reference;
+import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.Severity;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Flags a NetworkPolicy whose {@code podSelector} matches no pod of the scanned workloads of its
+ * namespace. Judged only where the scanned set has workloads in that namespace: a policy scanned
+ * without any workload of its namespace may select pods the scan does not see. An empty selector
+ * selects every pod and is never flagged.
+ */
+public final class NetworkPolicySelectsNothing implements InventoryRule {
+
+    static final RuleInfo INFO = RuleInfo.builder("SS-441", "network-policy-selects-nothing")
+            .pillar(Pillar.NETWORKING)
+            .severity(Severity.MEDIUM)
+            .title("NetworkPolicy selects no pod")
+            .rationale("""
+                    A policy whose selector matches no pod protects nothing, while it reads as if it \
+                    did: usually a label was renamed in the workload and not in the policy, and the \
+                    pods it was written for now accept any connection.""")
+            .remediation("Make `spec.podSelector` match the pod labels of the workload it is meant for (its "
+                    + "`spec.template.metadata.labels`), or delete the policy.")
+            .appliesTo(SourceKind.KUBERNETES)
+            .references(
+                    Reference.url("Kubernetes: network policies", "https://kubernetes.io/docs/concepts/services-networking/network-policies/"))
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Stream<Finding> check(Inventory inventory) {
+        List<Workload> workloads = inventory.workloads().stream().filter(workload -> workload.source() == SourceKind.KUBERNETES).toList();
+        return inventory.kubernetes().networkPolicies().stream()
+                .filter(policy -> !policy.podSelector().isEmpty())
+                .filter(policy -> workloads.stream().anyMatch(workload -> sameNamespace(policy, workload)))
+                .filter(policy -> workloads.stream().noneMatch(workload -> MissingNetworkPolicy.selects(policy, workload)))
+                .map(policy -> Finding.of(INFO, policy.podSelectorOrigin(), "%s selects no pod of the scanned workloads in namespace %s"
+                        .formatted(policy.description(), MissingNetworkPolicy.namespaceOf(policy.namespace()))));
+    }
+
+    private static boolean sameNamespace(NetworkPolicy policy, Workload workload) {
+        return MissingNetworkPolicy.namespaceOf(policy.namespace()).equals(MissingNetworkPolicy.namespaceOf(workload.namespace()));
+    }
+}
