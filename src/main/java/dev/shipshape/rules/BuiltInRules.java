@@ -14,6 +14,7 @@ public final class BuiltInRules {
     private static final List<Rule> SECURITY = List.of(
             new dev.shipshape.rules.image.AddInsteadOfCopy(),
             new dev.shipshape.rules.security.CapabilitiesNotDropped(),
+            new dev.shipshape.rules.security.ContentTrustDisabled(),
             new dev.shipshape.rules.security.CriticalHostDevice(),
             new dev.shipshape.rules.security.DaemonNoNewPrivilegesDisabled(),
             new dev.shipshape.rules.security.DaemonTcpWithoutTls(),
@@ -21,6 +22,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.security.DaemonUsernsRemapDisabled(),
             new dev.shipshape.rules.security.DaemonWithoutAuthorizationPlugin(),
             new dev.shipshape.rules.security.DangerousCapability(),
+            new dev.shipshape.rules.security.DatastoreWithoutAuth(),
             new dev.shipshape.rules.security.DockerGroupMembers(),
             new dev.shipshape.rules.security.DockerSocketMounted(),
             new dev.shipshape.rules.security.DuplicateLabel(),
@@ -31,6 +33,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.security.ImageNotPinned(),
             new dev.shipshape.rules.security.ImageWithoutDigest(),
             new dev.shipshape.rules.security.InheritsContainerSettings(),
+            new dev.shipshape.rules.security.InsecureAdminInterface(),
             new dev.shipshape.rules.image.MissingImageLabels(),
             new dev.shipshape.rules.image.PipeToShell(),
             new dev.shipshape.rules.security.PrivilegeEscalationAllowed(),
@@ -80,14 +83,17 @@ public final class BuiltInRules {
             new dev.shipshape.rules.networking.DaemonIccEnabled(),
             new dev.shipshape.rules.networking.DefaultBridgeNetwork(),
             new dev.shipshape.rules.networking.HostNetwork(),
+            new dev.shipshape.rules.networking.OverlayWithoutEncryption(),
             new dev.shipshape.rules.networking.PortOnAllInterfaces(),
             new dev.shipshape.rules.networking.SharedContainerNetwork(),
             new dev.shipshape.rules.networking.UnencryptedOverlay()
     );
 
     private static final List<Rule> DISCOVERY = List.of(
+            new dev.shipshape.rules.discovery.ConsensusQuorumUnsafe(),
             new dev.shipshape.rules.discovery.DependsOnWithoutHealth(),
             new dev.shipshape.rules.discovery.DiscoverableWithoutHealth(),
+            new dev.shipshape.rules.discovery.DiscoveryStoreWithoutTls(),
             new dev.shipshape.rules.discovery.HardcodedPeerAddress(),
             new dev.shipshape.rules.discovery.HostPortConflict(),
             new dev.shipshape.rules.discovery.LegacyLink(),

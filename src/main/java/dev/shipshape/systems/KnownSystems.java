@@ -1,5 +1,6 @@
 package dev.shipshape.systems;
 
+import dev.shipshape.model.Container;
 import dev.shipshape.model.ImageReference;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +73,11 @@ public final class KnownSystems {
             bitnami |= components[at].startsWith("bitnami");
         }
         return Optional.of(new Match(found.system(), found.image(), bitnami));
+    }
+
+    /** The known system a container runs, by its image; empty for an unset or unparsable image. */
+    public Optional<Match> running(Container container) {
+        return Optional.ofNullable(container.image().value()).flatMap(ImageReference::parse).flatMap(this::find);
     }
 
     /** The image's last path component, as {@link AdminInterface#images()} names it. */
