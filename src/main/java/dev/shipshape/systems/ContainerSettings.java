@@ -55,7 +55,8 @@ public final class ContainerSettings {
         for (EnvVar variable : container.environment().reversed()) {
             if (variable.name().equals(pattern.name())) {
                 return pattern.accepts(variable.value())
-                        ? Optional.of(new Found(variable.value() == null ? variable.name() : variable.name() + "=" + variable.value(),
+                        ? Optional.of(new Found(variable.value() == null ? variable.name()
+                                : variable.name() + "=" + (variable.value().isEmpty() ? "\"\"" : variable.value()),
                                 variable.value(), variable.origin()))
                         : Optional.empty();
             }

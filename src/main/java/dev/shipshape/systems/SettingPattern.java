@@ -44,7 +44,15 @@ public record SettingPattern(Where where, String name, List<String> values, Stri
         return except.stream().noneMatch(excluded -> excluded.toLowerCase(Locale.ROOT).equals(lower));
     }
 
-    /** How the docs and messages write it: {@code POSTGRES_HOST_AUTH_METHOD=trust}, {@code --requirepass}. */
+    /** How a message lists it: {@code --cert-file}, {@code ETCD_AUTO_TLS=true}, {@code --listen-client-urls with https://}. */
+    public String shortForm() {
+        if (where == Where.MOUNT) return "a mount at " + name;
+        if (where == Where.PUBLISHED) return "port " + name + " published";
+        if (values.size() == 1) return name + "=" + values.getFirst();
+        return contains != null ? name + " with " + contains : name;
+    }
+
+    /** How the docs write it: {@code POSTGRES_HOST_AUTH_METHOD=trust}, {@code --requirepass}. */
     public String describe() {
         String condition = !values.isEmpty() ? "=" + String.join("|", values.stream().map(v -> v.isEmpty() ? "\"\"" : v).toList())
                 : contains != null ? " containing `" + contains + "`"

@@ -74,7 +74,9 @@ public final class ConsensusQuorumUnsafe implements WorkloadRule {
         Optional<ContainerSettings.Found> stated = settings.findAny(cluster.members());
         OptionalInt listed = stated.map(found -> found.value() == null ? 0 : cluster.countMembers(found.value()))
                 .filter(count -> count > 0).map(OptionalInt::of).orElse(OptionalInt.empty());
+        String verb = "names";
         if (listed.isEmpty()) {
+            verb = "expects";
             stated = settings.findAny(cluster.expect());
             listed = stated.flatMap(found -> number(found.value())).map(OptionalInt::of).orElse(OptionalInt.empty());
         }
@@ -83,7 +85,7 @@ public final class ConsensusQuorumUnsafe implements WorkloadRule {
 
         if (listed.isPresent() && replicas != null && replicas != listed.getAsInt()) {
             return Optional.of(Finding.of(INFO, workload.replicas().origin(),
-                    "%s with %d replicas, but %s names %d members".formatted(ensemble, replicas, stated.get().written(), listed.getAsInt())));
+                    "%s with %d replicas, but %s %s %d members".formatted(ensemble, replicas, stated.get().written(), verb, listed.getAsInt())));
         }
         int members;
         Origin where;

@@ -96,6 +96,6 @@ public final class DiscoveryStoreWithoutTls implements ContainerRule {
     }
 
     private static String names(List<SettingPattern> patterns) {
-        return String.join(", ", patterns.stream().map(SettingPattern::name).distinct().limit(4).toList());
+        return String.join(", ", patterns.stream().map(SettingPattern::shortForm).distinct().limit(4).toList());
     }
 }

@@ -54,6 +54,6 @@ public final class OverlayWithoutEncryption implements ContainerRule {
         if (new ContainerSettings(container).findAny(system.encryption().on()).isPresent()) return Stream.empty();
         return Stream.of(Finding.of(INFO, container.image().origin(), "%s runs %s (%s) without encryption: none of %s is set"
                 .formatted(container.description(), system.product(), container.image().value(),
-                        String.join(", ", system.encryption().on().stream().map(SettingPattern::describe).toList()))));
+                        String.join(", ", system.encryption().on().stream().map(SettingPattern::shortForm).toList()))));
     }
 }

@@ -85,7 +85,7 @@ public final class DatastoreWithoutAuth implements ContainerRule {
     }
 
     private static String names(List<SettingPattern> patterns) {
-        List<String> names = patterns.stream().map(SettingPattern::name).distinct().limit(3).toList();
+        List<String> names = patterns.stream().map(SettingPattern::shortForm).distinct().limit(3).toList();
         return names.size() == 1 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }

@@ -66,6 +66,6 @@ public final class InsecureAdminInterface implements ContainerRule {
         Optional<ContainerSettings.Found> on = settings.findAny(admin.when());
         if (on.isEmpty() || settings.findAny(admin.unless()).isPresent()) return Stream.empty();
         return Stream.of(Finding.of(INFO, on.get().origin(),
-                "%s exposes the %s (%s)".formatted(container.description(), admin.name(), on.get().written())));
+                "%s exposes %s (%s)".formatted(container.description(), admin.name(), on.get().written())));
     }
 }
