@@ -56,7 +56,8 @@ final class CatalogueReader {
                 protection(entry.get("auth"), name),
                 protection(entry.get("tls"), name),
                 protection(entry.get("encryption"), name),
-                cluster(entry.get("cluster"), name));
+                cluster(entry.get("cluster"), name),
+                patterns(entry.get("statelessWhen"), name));
     }
 
     private static Protection protection(Object value, String owner) {

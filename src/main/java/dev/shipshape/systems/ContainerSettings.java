@@ -31,6 +31,11 @@ public final class ContainerSettings {
     public record Found(String written, String value, Origin origin) {
     }
 
+    /** True when every one of {@code patterns} is found (and there is at least one). */
+    public boolean findsAll(List<SettingPattern> patterns) {
+        return !patterns.isEmpty() && patterns.stream().allMatch(pattern -> find(pattern).isPresent());
+    }
+
     /** The first of {@code patterns} found, in their order. */
     public Optional<Found> findAny(List<SettingPattern> patterns) {
         for (SettingPattern pattern : patterns) {
@@ -79,11 +84,13 @@ public final class ContainerSettings {
             int equals = word.indexOf('=');
             String name = withoutDashes(equals < 0 ? word : word.substring(0, equals));
             if (!name.equals(wanted)) continue;
+            // null: a flag alone ("--auth"), which reads as true; "" is a value written empty (--save "")
             String value = equals >= 0 ? word.substring(equals + 1)
                     : at + 1 < words.size() && !words.get(at + 1).value().startsWith("-") ? words.get(at + 1).value()
-                    : "";
-            String judged = value.isEmpty() && equals < 0 ? "true" : value;
-            if (pattern.accepts(judged)) return Optional.of(new Found(word, value, words.get(at).origin()));
+                    : null;
+            if (pattern.accepts(value == null ? "true" : value)) {
+                return Optional.of(new Found(word, value == null ? "" : value, words.get(at).origin()));
+            }
         }
         return Optional.empty();
     }
@@ -134,9 +141,11 @@ public final class ContainerSettings {
     private static List<Setting<String>> words(List<Setting<String>> command) {
         List<Setting<String>> words = new ArrayList<>();
         for (Setting<String> item : command) {
+            if (item.value().isEmpty()) words.add(item);
             for (String word : item.value().strip().split("\\s+")) {
                 String unquoted = word.replace("\"", "").replace("'", "");
-                if (!unquoted.isEmpty()) words.add(Setting.of(unquoted, item.origin()));
+                // a word that was only quotes is an empty argument (--save "")
+                if (!word.isEmpty()) words.add(Setting.of(unquoted, item.origin()));
             }
         }
         return words;

@@ -7,6 +7,7 @@ import java.util.List;
  * settings that switch its authentication, TLS and encryption on and off or size its cluster.
  *
  * @param dataPathVariable an environment variable that moves the data directory ({@code PGDATA}), or null
+ * @param statelessWhen    settings that, all found, make an instance keep no data (Redis as a pure cache)
  */
 public record KnownSystem(
         String name,
@@ -18,7 +19,8 @@ public record KnownSystem(
         Protection auth,
         Protection tls,
         Protection encryption,
-        Cluster cluster) {
+        Cluster cluster,
+        List<SettingPattern> statelessWhen) {
 
     public enum Role { DATASTORE, DISCOVERY, OVERLAY, ADMIN, OTHER }
 
@@ -33,5 +35,6 @@ public record KnownSystem(
 
     public KnownSystem {
         images = List.copyOf(images);
+        statelessWhen = List.copyOf(statelessWhen);
     }
 }

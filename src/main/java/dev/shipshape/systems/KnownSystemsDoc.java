@@ -45,10 +45,14 @@ public final class KnownSystemsDoc {
         out.append('\n');
         for (KnownSystem system : catalogue.systems()) {
             if (!system.auth().isKnown() && !system.tls().isKnown() && system.tls().on().isEmpty()
-                    && system.encryption().on().isEmpty() && !system.cluster().isKnown() && system.dataPathVariable() == null) continue;
+                    && system.encryption().on().isEmpty() && !system.cluster().isKnown() && system.dataPathVariable() == null
+                    && system.statelessWhen().isEmpty()) continue;
             out.append("### ").append(system.product()).append("\n\n");
             if (system.dataPathVariable() != null) {
                 out.append("- data directory moved by: `").append(system.dataPathVariable()).append("`\n");
+            }
+            if (!system.statelessWhen().isEmpty()) {
+                out.append("- keeps no data (a pure cache) when all of: ").append(list(system.statelessWhen())).append('\n');
             }
             protection(out, "authentication", system.auth());
             protection(out, "TLS", system.tls());

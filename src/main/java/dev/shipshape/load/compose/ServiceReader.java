@@ -105,10 +105,10 @@ final class ServiceReader {
         }
     }
 
-    /** Items kept as written (a string form stays one item); an empty or null one sets nothing. */
+    /** Items kept as written (a string form stays one item, an empty item stays an empty argument); null sets nothing. */
     private void readCommand(Mapping service, String key, List<Setting<String>> into) {
         for (ComposeNode item : reader.list(service, key, true)) {
-            if (item instanceof Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
+            if (item instanceof Scalar scalar && scalar.text() != null) {
                 into.add(Setting.of(scalar.text(), item.origin()));
             }
         }
