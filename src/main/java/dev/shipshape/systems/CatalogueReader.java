@@ -31,7 +31,8 @@ final class CatalogueReader {
                     maps(root.get("systems"), "systems").stream().map(CatalogueReader::system).toList(),
                     maps(root.get("adminInterfaces"), "adminInterfaces").stream().map(CatalogueReader::adminInterface).toList(),
                     maps(root.get("sharedStorage"), "sharedStorage").stream().map(entry -> new SharedStorage(
-                            text(entry, "name"), texts(entry.get("drivers")), texts(entry.get("provisioners")))).toList(),
+                            text(entry, "name"), texts(entry.get("drivers")), texts(entry.get("provisioners")),
+                            texts(entry.get("hostPathWords")))).toList(),
                     maps(root.get("secretStores"), "secretStores").stream().map(entry -> new SecretStore(
                             text(entry, "name"), texts(entry.get("mounts")), texts(entry.get("drivers")),
                             texts(entry.get("annotations")))).toList());

@@ -110,6 +110,19 @@ public final class KnownSystems {
                 .findFirst();
     }
 
+    /**
+     * The shared storage a host path is mounted from on every node, by a folder of the path named
+     * after it ({@code /mnt/glusterfs/app}, {@code /srv/cephfs}); empty for an ordinary host folder.
+     */
+    public Optional<SharedStorage> sharedStorageAtHostPath(String hostPath) {
+        if (hostPath == null) return Optional.empty();
+        List<String> folders = List.of(hostPath.toLowerCase(java.util.Locale.ROOT).split("/"));
+        return sharedStorage.stream()
+                .filter(storage -> storage.hostPathWords().stream()
+                        .anyMatch(word -> folders.stream().anyMatch(folder -> folder.startsWith(word))))
+                .findFirst();
+    }
+
     /** "GlusterFS, Ceph, Flocker, …": how remediations name the shared storage shipshape knows. */
     public String sharedStorageNames() {
         return String.join(", ", sharedStorage.stream().map(SharedStorage::name).toList());
