@@ -9,14 +9,15 @@ import java.util.Set;
 
 /**
  * Decides from a file's content whether it is a Swarm stack or a Compose file, where the name
- * guessed: a stack says so with keys only {@code docker stack deploy} honours ({@code deploy.mode},
+ * guessed: a stack says so with keys only {@code docker stack deploy} honours ({@code deploy.mode: global},
  * {@code placement}, {@code update_config}, {@code rollback_config}, {@code endpoint_mode}) and has none
  * that only Compose reads ({@code build}, {@code container_name}, {@code profiles}, {@code network_mode},
  * {@code extends}, {@code cgroup_parent}). A file whose content says neither keeps the kind its name gave.
  */
 final class StackOrCompose {
 
-    private static final Set<String> SWARM_ONLY_DEPLOY_KEYS = Set.of("mode", "placement", "update_config", "rollback_config", "endpoint_mode");
+    /** {@code mode} counts only as {@code global}: Compose scales a {@code replicated} service too. */
+    private static final Set<String> SWARM_ONLY_DEPLOY_KEYS = Set.of("placement", "update_config", "rollback_config", "endpoint_mode");
     private static final Set<String> COMPOSE_ONLY_SERVICE_KEYS = Set.of("build", "container_name", "profiles", "network_mode", "extends", "cgroup_parent");
 
     private StackOrCompose() {
@@ -38,6 +39,9 @@ final class StackOrCompose {
 
     private static boolean hasSwarmOnlyDeployKey(Mapping service) {
         Optional<Mapping> deploy = service.get("deploy").filter(Mapping.class::isInstance).map(Mapping.class::cast);
-        return deploy.isPresent() && SWARM_ONLY_DEPLOY_KEYS.stream().anyMatch(key -> deploy.get().member(key).isPresent());
+        if (deploy.isEmpty()) return false;
+        boolean global = deploy.get().get("mode").filter(ComposeNode.Scalar.class::isInstance).map(ComposeNode.Scalar.class::cast)
+                .map(ComposeNode.Scalar::text).filter("global"::equals).isPresent();
+        return global || SWARM_ONLY_DEPLOY_KEYS.stream().anyMatch(key -> deploy.get().member(key).isPresent());
     }
 }

@@ -64,6 +64,14 @@ class StackOrComposeTest {
         assertThat(kindOf("compose.yaml", SourceKind.COMPOSE, """
                 services:
                   web:
+                    image: nginx:1.27
+                    deploy:
+                      mode: replicated
+                      replicas: 2
+                """)).as("Compose scales a replicated service too").isEqualTo(SourceKind.COMPOSE);
+        assertThat(kindOf("compose.yaml", SourceKind.COMPOSE, """
+                services:
+                  web:
                     build: .
                     deploy:
                       mode: global
