@@ -38,8 +38,10 @@ import java.util.stream.Stream;
  * ({@code expose:} or its Dockerfile's EXPOSE). A service that merely shares a network, serving
  * nobody that the files show (a worker, a one-shot job), is not reported.
  *
- * <p>One cause, one finding: where this rule reports a Compose or Swarm service, it owns the missing
- * health check and missing-healthcheck stays quiet on it ({@link #reports}).
+ * <p>One cause, one finding: for a Compose or Swarm service that publishes a port, this rule owns the
+ * missing health check and missing-healthcheck stays quiet. A service found only by a peer that names
+ * it is still reported by both: missing-healthcheck is a per-container rule (the gate runs no
+ * cross-file rule) and cannot see the peer.
  */
 public final class DiscoverableWithoutHealth implements InventoryRule {
 
@@ -54,7 +56,7 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
                     the Service's endpoints as soon as its containers start, Swarm routes to a task \
                     as soon as it runs, and Compose cannot make dependents wait for it: requests \
                     reach instances that are still starting, or hung, and fail during every deploy, \
-                    restart and scale-up. Where this rule reports a service, missing-healthcheck does not \
+                    restart and scale-up. Where the service publishes a port, missing-healthcheck does not \
                     report it again.""")
             .remediation("Add a `healthcheck:` with a `test` to the service (Compose, Swarm), or a `HEALTHCHECK` to its "
                     + "image, that succeeds only when it can serve requests; in Kubernetes the same gap is "
@@ -96,14 +98,6 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
         if (health.checked()) return Optional.empty();
         return whoFinds(service, container, sameFile).map(finder -> Finding.of(INFO, container.origin(),
                 container.description() + " " + health.absence() + ", but " + finder));
-    }
-
-    /**
-     * True when this rule reports the container of a Compose or Swarm service, given the services of
-     * its file: missing-healthcheck then leaves the missing health check to it.
-     */
-    public static boolean reports(Workload service, Container container, List<Workload> sameFile) {
-        return composeFinding(service, container, sameFile).isPresent();
     }
 
     /** Who finds the service, as the message says it; empty when nothing in the file shows that anyone does. */

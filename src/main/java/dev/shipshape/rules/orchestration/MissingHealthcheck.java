@@ -2,26 +2,20 @@ package dev.shipshape.rules.orchestration;
 
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Image;
-import dev.shipshape.model.Inventory;
 import dev.shipshape.model.ImageReference;
+import dev.shipshape.model.Port;
 import dev.shipshape.model.Probe;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
 import dev.shipshape.rules.ContainerRule;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.ImageRule;
-import dev.shipshape.rules.InventoryRule;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
-import dev.shipshape.rules.discovery.DiscoverableWithoutHealth;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +33,7 @@ import java.util.stream.Stream;
  *       (Job, CronJob, a Pod whose restartPolicy is Never or OnFailure) are exempt.</li>
  * </ul>
  */
-public final class MissingHealthcheck implements ContainerRule, ImageRule, InventoryRule {
+public final class MissingHealthcheck implements ContainerRule, ImageRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-302", "missing-healthcheck")
             .pillar(Pillar.ORCHESTRATION)
@@ -50,8 +44,8 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule, Inven
                     it works: a hung or deadlocked server stays "running", keeps receiving traffic and is \
                     never restarted or replaced. Swarm and Compose's `depends_on: service_healthy` rely on \
                     the HEALTHCHECK; Kubernetes relies on readiness and liveness probes. A Compose or Swarm \
-                    service that others find (a published port, a peer that names it) is reported by \
-                    discoverable-without-health instead, which says who finds it: one cause, one finding.""")
+                    service that publishes a port is reported by discoverable-without-health instead, which \
+                    says who finds it: one cause, one finding.""")
             .remediation("Add a `healthcheck` with a `test` to the service (Compose, stack) or a "
                     + "`HEALTHCHECK CMD …` to the Dockerfile's final stage, and remove `disable: true`, "
                     + "`test: [\"NONE\"]` or `HEALTHCHECK NONE`; in Kubernetes add a `readinessProbe` "
@@ -80,26 +74,21 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule, Inven
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
-        return switch (workload.source()) {
-            case KUBERNETES -> kubernetes(workload, container).stream();
-            // judged with the services of their file, below
-            case COMPOSE, STACK -> Stream.empty();
-            default -> docker(workload, container).stream();
-        };
+        if (workload.source() == SourceKind.KUBERNETES) return kubernetes(workload, container).stream();
+        if (ownedByDiscoverableWithoutHealth(workload, container)) return Stream.empty();
+        return docker(workload, container).stream();
     }
 
     /**
-     * Compose and Swarm services, each with the services of its file: where discoverable-without-health
-     * reports a service, the missing health check is its finding, not this rule's (one cause, one finding).
+     * One cause, one finding: a service of a Compose or stack file that publishes a port is found by
+     * whoever reaches that port, and discoverable-without-health reports its missing health check,
+     * saying so. (A request at the gate is no file: this rule judges it, as the gate runs no
+     * cross-file rule.)
      */
-    @Override
-    public Stream<Finding> check(Inventory inventory) {
-        Map<String, List<Workload>> byFile = inventory.workloads().stream()
-                .filter(workload -> workload.source() == SourceKind.COMPOSE || workload.source() == SourceKind.STACK)
-                .collect(Collectors.groupingBy(workload -> workload.origin().source(), LinkedHashMap::new, Collectors.toList()));
-        return byFile.values().stream().flatMap(sameFile -> sameFile.stream().flatMap(service -> service.containers().stream()
-                .filter(container -> !DiscoverableWithoutHealth.reports(service, container, sameFile))
-                .flatMap(container -> docker(service, container).stream())));
+    private static boolean ownedByDiscoverableWithoutHealth(Workload workload, Container container) {
+        boolean inAFile = workload.lastLine() > 0;
+        boolean composeOrStack = workload.source() == SourceKind.COMPOSE || workload.source() == SourceKind.STACK;
+        return inAFile && composeOrStack && container.ports().stream().anyMatch(Port::isPublished);
     }
 
     @Override

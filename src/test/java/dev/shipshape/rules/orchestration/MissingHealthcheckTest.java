@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.ContainerBuilder;
 import dev.shipshape.model.Image;
-import dev.shipshape.model.Inventory;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Probe;
 import dev.shipshape.model.Setting;
@@ -45,9 +44,7 @@ class MissingHealthcheckTest {
         builder.builtFrom = image(Optional.of(new Probe(Probe.Kind.HEALTHCHECK, true, HEALTHCHECK)));
         Container container = builder.build();
 
-        Workload service = workload(SourceKind.COMPOSE, "service", container, Setting.unset(SERVICE));
-        assertThat(rule.check(service, container)).as("Compose services are judged with their file").isEmpty();
-        List<Finding> findings = rule.check(Inventory.builder().add(service).build()).toList();
+        List<Finding> findings = rule.check(workload(SourceKind.COMPOSE, "service", container, Setting.unset(SERVICE)), container).toList();
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.origin()).isEqualTo(SERVICE);
