@@ -29,6 +29,10 @@ import java.util.Optional;
  * @param volumesFrom   containers or services whose volumes it mounts too (Docker {@code --volumes-from},
  *                      Compose {@code volumes_from}), as written ({@code NAME[:ro|rw]}, {@code container:NAME}, {@code service:NAME})
  * @param deviceCgroupRules device cgroup rules it is granted ({@code c 1:3 rwm}, {@code a *:* rwm}), as written
+ * @param command       what it runs, as written: the entrypoint's then the command's items (Compose
+ *                      {@code entrypoint} and {@code command}, Kubernetes {@code command} and {@code args});
+ *                      a command written as one string is one item. Empty when the source states none
+ *                      (the image's own then runs)
  */
 public record Container(
         String name,
@@ -61,7 +65,8 @@ public record Container(
         Setting<String> usernsMode,
         Setting<String> cgroupnsMode,
         List<Setting<String>> volumesFrom,
-        List<Setting<String>> deviceCgroupRules) {
+        List<Setting<String>> deviceCgroupRules,
+        List<Setting<String>> command) {
 
     public Container {
         capabilitiesAdded = List.copyOf(capabilitiesAdded);
@@ -75,6 +80,7 @@ public record Container(
         probes = List.copyOf(probes);
         volumesFrom = List.copyOf(volumesFrom);
         deviceCgroupRules = List.copyOf(deviceCgroupRules);
+        command = List.copyOf(command);
     }
 
     /** A container with only its identity set and every setting unset; loaders fill the {@link ContainerBuilder}'s fields. */
@@ -112,6 +118,7 @@ public record Container(
         copy.cgroupnsMode = cgroupnsMode;
         copy.volumesFrom.addAll(volumesFrom);
         copy.deviceCgroupRules.addAll(deviceCgroupRules);
+        copy.command.addAll(command);
         return copy;
     }
 }

@@ -43,6 +43,7 @@ public final class ContainerBuilder {
     public Setting<String> cgroupnsMode;
     public final List<Setting<String>> volumesFrom = new ArrayList<>();
     public final List<Setting<String>> deviceCgroupRules = new ArrayList<>();
+    public final List<Setting<String>> command = new ArrayList<>();
 
     ContainerBuilder(String name, String description, boolean init, Origin origin) {
         this.name = name;
@@ -73,6 +74,6 @@ public final class ContainerBuilder {
                 Optional.ofNullable(builtFrom), privileged, capabilitiesAdded, capabilitiesDropped,
                 noNewPrivileges, readOnlyRootFilesystem, securityOptions, mounts, networkMode, networks,
                 pidMode, ipcMode, utsMode, ports, environment, devices, probes, resources, Optional.ofNullable(runtime),
-                usernsMode, cgroupnsMode, volumesFrom, deviceCgroupRules);
+                usernsMode, cgroupnsMode, volumesFrom, deviceCgroupRules, command);
     }
 }

@@ -15,6 +15,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.image.AddInsteadOfCopy(),
             new dev.shipshape.rules.security.CapabilitiesNotDropped(),
             new dev.shipshape.rules.security.ClusterAdminBinding(),
+            new dev.shipshape.rules.security.ContentTrustDisabled(),
             new dev.shipshape.rules.security.CriticalHostDevice(),
             new dev.shipshape.rules.security.DaemonNoNewPrivilegesDisabled(),
             new dev.shipshape.rules.security.DaemonTcpWithoutTls(),
@@ -22,6 +23,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.security.DaemonUsernsRemapDisabled(),
             new dev.shipshape.rules.security.DaemonWithoutAuthorizationPlugin(),
             new dev.shipshape.rules.security.DangerousCapability(),
+            new dev.shipshape.rules.security.DatastoreWithoutAuth(),
             new dev.shipshape.rules.security.DockerGroupMembers(),
             new dev.shipshape.rules.security.DockerSocketMounted(),
             new dev.shipshape.rules.security.DuplicateLabel(),
@@ -32,6 +34,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.security.ImageNotPinned(),
             new dev.shipshape.rules.security.ImageWithoutDigest(),
             new dev.shipshape.rules.security.InheritsContainerSettings(),
+            new dev.shipshape.rules.security.InsecureAdminInterface(),
             new dev.shipshape.rules.image.MissingImageLabels(),
             new dev.shipshape.rules.security.MissingSeccompProfile(),
             new dev.shipshape.rules.image.PipeToShell(),
@@ -94,6 +97,7 @@ public final class BuiltInRules {
             new dev.shipshape.rules.networking.IngressWithoutTls(),
             new dev.shipshape.rules.networking.MissingNetworkPolicy(),
             new dev.shipshape.rules.networking.NetworkPolicySelectsNothing(),
+            new dev.shipshape.rules.networking.OverlayWithoutEncryption(),
             new dev.shipshape.rules.networking.PortOnAllInterfaces(),
             new dev.shipshape.rules.networking.ServiceOpenToWorld(),
             new dev.shipshape.rules.networking.SharedContainerNetwork(),
@@ -101,8 +105,10 @@ public final class BuiltInRules {
     );
 
     private static final List<Rule> DISCOVERY = List.of(
+            new dev.shipshape.rules.discovery.ConsensusQuorumUnsafe(),
             new dev.shipshape.rules.discovery.DependsOnWithoutHealth(),
             new dev.shipshape.rules.discovery.DiscoverableWithoutHealth(),
+            new dev.shipshape.rules.discovery.DiscoveryStoreWithoutTls(),
             new dev.shipshape.rules.discovery.HardcodedPeerAddress(),
             new dev.shipshape.rules.discovery.HostPortConflict(),
             new dev.shipshape.rules.discovery.IngressBackendMissing(),

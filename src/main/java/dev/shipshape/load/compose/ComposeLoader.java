@@ -70,6 +70,15 @@ public final class ComposeLoader {
      * line ({@code --env-file}, {@code --env}, {@code --strict-env}); {@code text} may be null.
      */
     public LoadResult load(Path file, String shownPath, SourceKind kind, ComposeEnvironment environment, String text) {
+        return load(file, shownPath, kind, environment, text, false);
+    }
+
+    /**
+     * @param decidedByContent true once the content has had its say ({@link StackOrCompose}): {@code kind} is
+     *                         then final; before, a kind guessed from the name is read again as the content says
+     */
+    private LoadResult load(Path file, String shownPath, SourceKind kind, ComposeEnvironment environment, String text,
+                            boolean decidedByContent) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> filesRead = new ArrayList<>();
         Map<String, String> variables = kind == SourceKind.COMPOSE && environment.readsDotEnv()
@@ -90,6 +99,10 @@ public final class ComposeLoader {
             return result(Inventory.empty(), diagnostics, List.of(), filesRead);
         }
 
+        if (!decidedByContent) {
+            SourceKind byContent = StackOrCompose.decide(root, kind);
+            if (byContent != kind) return load(file, shownPath, byContent, environment, text, true);
+        }
         ServiceExtends extendsResolver = new ServiceExtends(files, diagnostics);
         root = extendsResolver.resolveAll(root, shownPath);
         root = new IncludedFiles(files, extendsResolver, diagnostics).apply(root, shownPath);

@@ -71,6 +71,8 @@ final class ServiceReader {
         if (kind == SourceKind.COMPOSE) container.cgroupnsMode = reader.string(service, "cgroup", origin);
         readStrings(service, "volumes_from", container.volumesFrom);
         readStrings(service, "device_cgroup_rules", container.deviceCgroupRules);
+        readCommand(service, "entrypoint", container.command);
+        readCommand(service, "command", container.command);
         for (ComposeNode item : reader.list(service, "ports", false)) {
             PortSyntax.published(item, reader.diagnostics()).ifPresent(container.ports::add);
         }
@@ -100,6 +102,15 @@ final class ServiceReader {
     private void readStrings(Mapping service, String key, List<Setting<String>> into) {
         for (ComposeNode item : reader.list(service, key, false)) {
             reader.itemText(item, "a " + key + " entry").ifPresent(text -> into.add(Setting.of(text.trim(), item.origin())));
+        }
+    }
+
+    /** Items kept as written (a string form stays one item, an empty item stays an empty argument); null sets nothing. */
+    private void readCommand(Mapping service, String key, List<Setting<String>> into) {
+        for (ComposeNode item : reader.list(service, key, true)) {
+            if (item instanceof Scalar scalar && scalar.text() != null) {
+                into.add(Setting.of(scalar.text(), item.origin()));
+            }
         }
     }
 

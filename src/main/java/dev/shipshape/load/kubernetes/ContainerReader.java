@@ -8,6 +8,7 @@ import dev.shipshape.model.Probe;
 import dev.shipshape.model.Resources;
 import dev.shipshape.model.SecurityOption;
 import dev.shipshape.model.Setting;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads one item of a pod's {@code containers}, {@code initContainers} or {@code ephemeralContainers}. */
@@ -61,6 +62,9 @@ final class ContainerReader {
                 .ifPresent(procMount -> builder.securityOptions.add(new SecurityOption(SecurityOption.Kind.SYSTEM_PATHS,
                         "/proc (procMount: Unmasked)", procMount.origin())));
 
+        for (String key : List.of("command", "args")) {
+            for (YamlNode word : fields.list(key)) word.text().ifPresent(text -> builder.command.add(Setting.of(text, word.origin())));
+        }
         ports.read(fields.list("ports"), builder.ports);
         environment.read(fields, builder.environment);
         volumeMounts.read(fields.list("volumeMounts"), pod.volumes(), builder.mounts);

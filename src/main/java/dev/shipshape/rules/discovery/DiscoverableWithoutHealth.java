@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * or it publishes a port; or it shares a network with another service and exposes a port
  * ({@code expose:} or its Dockerfile's EXPOSE). A service that merely shares a network, serving
  * nobody that the files show (a worker, a one-shot job), is not reported.
+ *
+ * <p>One cause, one finding: for a Compose or Swarm service that publishes a port, this rule owns the
+ * missing health check and missing-healthcheck stays quiet. A service found only by a peer that names
+ * it is still reported by both: missing-healthcheck is a per-container rule (the gate runs no
+ * cross-file rule) and cannot see the peer.
  */
 public final class DiscoverableWithoutHealth implements InventoryRule {
 
@@ -51,7 +56,8 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
                     the Service's endpoints as soon as its containers start, Swarm routes to a task \
                     as soon as it runs, and Compose cannot make dependents wait for it: requests \
                     reach instances that are still starting, or hung, and fail during every deploy, \
-                    restart and scale-up.""")
+                    restart and scale-up. Where the service publishes a port, missing-healthcheck does not \
+                    report it again.""")
             .remediation("Add a `healthcheck:` with a `test` to the service (Compose, Swarm), or a `HEALTHCHECK` to its "
                     + "image, that succeeds only when it can serve requests; in Kubernetes the same gap is "
                     + "missing-readiness-probe.")

@@ -3,6 +3,7 @@ package dev.shipshape.rules.orchestration;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Image;
 import dev.shipshape.model.ImageReference;
+import dev.shipshape.model.Port;
 import dev.shipshape.model.Probe;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -42,7 +43,9 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
                     Without a health check the engine only knows whether the process is alive, not whether \
                     it works: a hung or deadlocked server stays "running", keeps receiving traffic and is \
                     never restarted or replaced. Swarm and Compose's `depends_on: service_healthy` rely on \
-                    the HEALTHCHECK; Kubernetes relies on readiness and liveness probes.""")
+                    the HEALTHCHECK; Kubernetes relies on readiness and liveness probes. A Compose or Swarm \
+                    service that publishes a port is reported by discoverable-without-health instead, which \
+                    says who finds it: one cause, one finding.""")
             .remediation("Add a `healthcheck` with a `test` to the service (Compose, stack) or a "
                     + "`HEALTHCHECK CMD …` to the Dockerfile's final stage, and remove `disable: true`, "
                     + "`test: [\"NONE\"]` or `HEALTHCHECK NONE`; in Kubernetes add a `readinessProbe` "
@@ -77,7 +80,21 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
-        return (workload.source() == SourceKind.KUBERNETES ? kubernetes(workload, container) : docker(workload, container)).stream();
+        if (workload.source() == SourceKind.KUBERNETES) return kubernetes(workload, container).stream();
+        if (ownedByDiscoverableWithoutHealth(workload, container)) return Stream.empty();
+        return docker(workload, container).stream();
+    }
+
+    /**
+     * One cause, one finding: a service of a Compose or stack file that publishes a port is found by
+     * whoever reaches that port, and discoverable-without-health reports its missing health check,
+     * saying so. (A request at the gate is no file: this rule judges it, as the gate runs no
+     * cross-file rule.)
+     */
+    private static boolean ownedByDiscoverableWithoutHealth(Workload workload, Container container) {
+        boolean inAFile = workload.lastLine() > 0;
+        boolean composeOrStack = workload.source() == SourceKind.COMPOSE || workload.source() == SourceKind.STACK;
+        return inAFile && composeOrStack && container.ports().stream().anyMatch(Port::isPublished);
     }
 
     @Override

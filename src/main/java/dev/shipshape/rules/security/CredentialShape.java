@@ -6,16 +6,19 @@ import java.util.regex.Pattern;
 
 /**
  * Values that are credentials whatever the variable is called: formats issued by well-known
- * providers with a fixed prefix, so that a match is very unlikely to be anything else.
+ * providers with a fixed prefix, so that a match is very unlikely to be anything else, and URLs
+ * with a password in them (shown with the password masked).
  */
-enum CredentialShape {
+public enum CredentialShape {
     AWS_ACCESS_KEY_ID("an AWS access key id", "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
     PEM_PRIVATE_KEY("a PEM private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"),
     JWT("a JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
     GITHUB_TOKEN("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})"),
     SLACK_TOKEN("a Slack token", "\\bxox[abpr]-[A-Za-z0-9-]{10,}"),
     GOOGLE_API_KEY("a Google API key", "\\bAIza[A-Za-z0-9_-]{35}"),
-    STRIPE_LIVE_KEY("a Stripe live secret key", "\\b[sr]k_live_[A-Za-z0-9]{16,}");
+    STRIPE_LIVE_KEY("a Stripe live secret key", "\\b[sr]k_live_[A-Za-z0-9]{16,}"),
+    /** user:password@ in a URL; a password that is a reference ({@code $(VAR)}, {@code ${VAR}}) is no secret. */
+    URL_CREDENTIALS("a connection URL with a password", "\\b([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^/\\s@]+)(@[^\\s]*)");
 
     /** How much of a credential a message may show: enough to recognize it, too little to use it. */
     private static final int SHOWN_CHARACTERS = 4;
@@ -29,16 +32,21 @@ enum CredentialShape {
     }
 
     /** "a GitHub token". */
-    String description() {
+    public String description() {
         return description;
     }
 
     /** The first shape the value contains, with a preview of the matched credential. */
-    static Optional<Found> find(String value) {
+    public static Optional<Found> find(String value) {
         if (value == null) return Optional.empty();
         for (CredentialShape shape : values()) {
             Matcher matcher = shape.pattern.matcher(value);
-            if (matcher.find()) return Optional.of(new Found(shape, preview(matcher.group())));
+            if (!matcher.find()) continue;
+            if (shape == URL_CREDENTIALS) {
+                if (matcher.group(2).startsWith("$")) continue;
+                return Optional.of(new Found(shape, matcher.group(1) + "****" + matcher.group(3)));
+            }
+            return Optional.of(new Found(shape, preview(matcher.group())));
         }
         return Optional.empty();
     }
@@ -47,7 +55,10 @@ enum CredentialShape {
         return credential.substring(0, Math.min(SHOWN_CHARACTERS, credential.length())) + "…";
     }
 
-    /** A credential found in a value: its shape and its first characters followed by an ellipsis ({@code ghp_…}). */
-    record Found(CredentialShape shape, String preview) {
+    /**
+     * A credential found in a value: its shape and its first characters followed by an ellipsis
+     * ({@code ghp_…}), or for a URL the URL with its password masked ({@code postgres://app:****@db/app}).
+     */
+    public record Found(CredentialShape shape, String preview) {
     }
 }

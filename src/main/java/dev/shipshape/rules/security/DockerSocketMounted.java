@@ -16,6 +16,9 @@ import java.util.Optional;
  * Flags a container-runtime API socket (Docker, containerd, CRI-O, Podman) mounted from the host,
  * in whatever directory it lies, read-only or not: read-only only stops the file from being
  * replaced; the API behind it still answers every request.
+ *
+ * <p>One cause, one finding: this rule owns a mounted socket; writable-host-mount and
+ * sensitive-host-path stay quiet on it.
  */
 public final class DockerSocketMounted extends HostPathRule {
 
@@ -26,7 +29,8 @@ public final class DockerSocketMounted extends HostPathRule {
             .rationale("""
                     Whoever can talk to the Docker (or containerd, CRI-O, Podman) socket can start a \
                     privileged container with the host's root file system mounted: the socket is root \
-                    on the host. Mounting it read-only does not help, since the API still answers.""")
+                    on the host. Mounting it read-only does not help, since the API still answers. This rule \
+                    owns the socket: writable-host-mount and sensitive-host-path do not report it again.""")
             .remediation("Remove the socket from `volumes` (Compose) or the `hostPath` volume (Kubernetes); "
                     + "if a tool needs the Docker API, give it a filtering socket proxy that allows only the "
                     + "calls it needs.")

@@ -1,5 +1,6 @@
 package dev.shipshape.rules.security;
 
+import dev.shipshape.systems.KnownSystems;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,18 +20,29 @@ import java.util.regex.Pattern;
  * called ({@code SECRET_NAME}) or how it behaves ({@code PASSWORD_MIN_LENGTH}, {@code TOKEN_TTL},
  * {@code TOKEN_EXPIRY}). Besides that, the exclusions are few, and each stands for a common
  * variable that is about a secret without being one:
+ * Short secret words ({@code PWD}, {@code PASS}) count only after another word ({@code DB_PWD},
+ * {@code SMTP_PASS}), never alone: the shell's {@code PWD} is the working directory. A word that glues a
+ * common owner to one ({@code DBPASS}, {@code ROOTPWD}, {@code ADMINPASSWORD}) counts too. A value that is
+ * a URL with a password in it ({@code postgres://app:s3cret@db/app}) is a secret whatever the name.
  * <ul>
  *   <li>names with {@code ALLOW} or {@code RANDOM} before the secret word switch secret handling on
  *       or off ({@code ALLOW_EMPTY_PASSWORD}, {@code MYSQL_RANDOM_ROOT_PASSWORD});</li>
  *   <li>switch values ({@code yes}, {@code no}, {@code true}, {@code false}, {@code 0}, {@code 1},
  *       empty) are settings, not secrets;</li>
- *   <li>values under {@code /run/secrets} point at a mounted secret (Compose, Swarm, Docker).</li>
+ *   <li>values under a secret store's path point at a mounted secret: {@code /run/secrets} (Compose, Swarm,
+ *       Docker), {@code /vault/secrets} (Vault Agent), {@code /mnt/secrets-store} (Secrets Store CSI), Keywhiz's
+ *       mount; the catalogue's {@code secretStores} list them ({@code docs/known-systems.md}).</li>
  * </ul>
  */
 public final class SecretClassifier {
 
     private static final Set<String> SECRET_WORDS = Set.of(
             "PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS");
+    /** Secret words too short to stand alone: {@code PWD} alone is the shell's working directory. */
+    private static final Set<String> SECRET_WORDS_AFTER_ANOTHER = Set.of("PWD", "PASS");
+    /** One word that glues an owner to a secret word: {@code DBPASS}, {@code ROOTPWD}, {@code ADMINPASSWORD}. */
+    private static final Pattern GLUED_SECRET_WORD = Pattern.compile(
+            "(?:DB|ROOT|ADMIN|USER|MYSQL|PG|POSTGRES|SQL|REDIS|MONGO|SMTP|MAIL|FTP|LDAP|AMQP|RABBITMQ|RABBIT)(?:PASS|PWD|PASSWORD|PASSWD)");
     private static final List<List<String>> SECRET_WORD_PAIRS = List.of(
             List.of("API", "KEY"), List.of("PRIVATE", "KEY"), List.of("ACCESS", "KEY"));
     private static final Set<String> SWITCH_WORDS_BEFORE = Set.of("ALLOW", "RANDOM");
@@ -38,7 +50,6 @@ public final class SecretClassifier {
     private static final Set<String> SECRET_CONTINUATIONS = Set.of("KEY", "BASE", "VALUE", "HASH");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final Set<String> SWITCH_VALUES = Set.of("", "yes", "no", "true", "false", "0", "1");
-    private static final String MOUNTED_SECRETS = "/run/secrets";
     private static final Pattern WORD_SEPARATOR = Pattern.compile("[^A-Za-z0-9]+");
 
     private SecretClassifier() {
@@ -49,6 +60,12 @@ public final class SecretClassifier {
 
         boolean byShape() {
             return shape.isPresent();
+        }
+
+        /** How a message names the value without showing it: "a literal secret", "what looks like a GitHub token (ghp_…)". */
+        public String describe() {
+            return shape.map(found -> "what looks like " + found.shape().description() + " (" + found.preview() + ")")
+                    .orElse("a literal secret");
         }
     }
 
@@ -79,7 +96,8 @@ public final class SecretClassifier {
     /** Index of the last word that ends a secret word or pair, or -1. */
     private static int lastSecretWord(List<String> words) {
         for (int i = words.size() - 1; i >= 0; i--) {
-            if (SECRET_WORDS.contains(words.get(i))) return i;
+            if (SECRET_WORDS.contains(words.get(i)) || GLUED_SECRET_WORD.matcher(words.get(i)).matches()) return i;
+            if (i > 0 && SECRET_WORDS_AFTER_ANOTHER.contains(words.get(i))) return i;
             for (List<String> pair : SECRET_WORD_PAIRS) {
                 if (i > 0 && words.get(i - 1).equals(pair.get(0)) && words.get(i).equals(pair.get(1))) return i;
             }
@@ -91,8 +109,11 @@ public final class SecretClassifier {
         return SWITCH_VALUES.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isMountedSecretPath(String value) {
+    /** True when the value is a path under a secret store's mount ({@code /run/secrets/db}, {@code /vault/secrets/db}). */
+    public static boolean isMountedSecretPath(String value) {
         String path = value.strip();
-        return path.equals(MOUNTED_SECRETS) || path.startsWith(MOUNTED_SECRETS + "/");
+        return KnownSystems.catalogue().secretStores().stream()
+                .flatMap(store -> store.mounts().stream())
+                .anyMatch(mount -> path.equals(mount) || path.startsWith(mount + "/"));
     }
 }

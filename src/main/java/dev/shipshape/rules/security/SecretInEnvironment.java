@@ -16,7 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Flags secrets written as literal environment values or build arguments; never prints them. */
+/**
+ * Flags secrets written as literal environment values or build arguments; never prints them (a URL's
+ * password is masked). A value delivered by a secret store satisfies it: Compose and Swarm
+ * {@code secrets:}, Kubernetes {@code secretKeyRef}/{@code secretRef} and projected or CSI secret-store
+ * volumes, Vault Agent injector files, a Keywhiz mount, and {@code *_FILE} variables or values that point
+ * under one of their paths. Which names and values count is {@link SecretClassifier}'s decision, public
+ * so that the Kubernetes rules share it.
+ */
 public final class SecretInEnvironment implements ContainerRule, ImageRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-113", "secret-in-environment")
@@ -34,7 +41,8 @@ public final class SecretInEnvironment implements ContainerRule, ImageRule {
                     + "(`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`); Kubernetes: use "
                     + "`valueFrom.secretKeyRef` (or `envFrom.secretRef`) instead of `value`; Dockerfile: "
                     + "pass build-time secrets with `RUN --mount=type=secret,id=…` and never put them in "
-                    + "`ENV` or `ARG`. Rotate any secret that was committed.")
+                    + "`ENV` or `ARG`. A secret store satisfies the rule: Vault Agent injector files (`/vault/secrets`), a "
+                    + "Secrets Store CSI volume, a Keywhiz mount. Rotate any secret that was committed.")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.DOCKERFILE,
                     SourceKind.LIVE_DOCKER)
             .references(
@@ -73,12 +81,6 @@ public final class SecretInEnvironment implements ContainerRule, ImageRule {
         if (variable.valueSource() != EnvVar.ValueSource.LITERAL || variable.interpolated()) return Stream.empty();
         Optional<SecretClassifier.Verdict> verdict = SecretClassifier.classify(variable.name(), variable.value());
         return verdict.stream().map(found -> Finding.of(INFO, variable.origin(),
-                subject + " sets " + variable.name() + " to " + describe(found)));
-    }
-
-    private static String describe(SecretClassifier.Verdict verdict) {
-        return verdict.shape()
-                .map(found -> "what looks like " + found.shape().description() + " (" + found.preview() + ")")
-                .orElse("a literal secret");
+                subject + " sets " + variable.name() + " to " + found.describe()));
     }
 }

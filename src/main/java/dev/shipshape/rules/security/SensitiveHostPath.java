@@ -23,6 +23,9 @@ import java.util.Set;
  * left to {@link DockerSocketMounted}; {@code /etc/localtime} and {@code /etc/timezone} mounted
  * read-only are left alone. A local volume whose driver options mount a host folder, a kernel
  * interface or a disk arrives here as the host path it exposes.
+ *
+ * <p>One cause, one finding: {@code /} and the system folders reported for being written are this
+ * rule's alone (its message says read-write); writable-host-mount stays quiet on them.
  */
 public final class SensitiveHostPath extends HostPathRule {
 
@@ -37,7 +40,8 @@ public final class SensitiveHostPath extends HostPathRule {
                     Folders of programs and service state (/usr, /lib, /bin, /sbin, /var/lib, /var/spool, \
                     /opt) are reported when mounted read-write: a planted binary or cron job runs as root \
                     on the host. /etc/localtime and /etc/timezone mounted read-only are common and \
-                    harmless, and are not reported.""")
+                    harmless, and are not reported. This rule owns `/` and the system folders when written: \
+                    writable-host-mount does not report them again.""")
             .remediation("Remove the host path from `volumes` (Compose) or the `hostPath` volume (Kubernetes); "
                     + "copy the files the container needs into a named volume, ConfigMap or Secret, and mount "
                     + "what must stay a host path read-only (`:ro`, `readOnly: true`).")
@@ -103,8 +107,9 @@ public final class SensitiveHostPath extends HostPathRule {
         String advice = HARMLESS_WHEN_READ_ONLY.contains(path.normalized()) ? "; mount it read-only" : "";
         Optional<String> holds = whatItHolds(path);
         if (holds.isPresent()) {
-            return Optional.of(Finding.of(INFO, mount.origin(), "%s mounts host path %s, %s%s"
-                    .formatted(container.description(), path, holds.get(), advice)));
+            String access = path.isRoot() && !mount.readOnly().isTrue() ? " read-write" : "";
+            return Optional.of(Finding.of(INFO, mount.origin(), "%s mounts host path %s%s, %s%s"
+                    .formatted(container.description(), path, access, holds.get(), advice)));
         }
         if (mount.readOnly().isTrue()) return Optional.empty();
         if (WRITABLE_AS_A_WHOLE.containsKey(path.normalized())) {
@@ -113,6 +118,14 @@ public final class SensitiveHostPath extends HostPathRule {
         }
         return lookUp(SENSITIVE_WHEN_WRITABLE, path).map(written -> Finding.of(INFO, mount.origin(),
                 "%s mounts host path %s read-write, %s".formatted(container.description(), path, written)));
+    }
+
+    /**
+     * True when this rule reports the path for being written (the root, the host's system folders), so
+     * that writable-host-mount stays quiet on it: one cause, one finding.
+     */
+    static boolean ownsWritability(HostPath path) {
+        return path.isRoot() || WRITABLE_AS_A_WHOLE.containsKey(path.normalized()) || lookUp(SENSITIVE_WHEN_WRITABLE, path).isPresent();
     }
 
     /** What the sensitive directory this path is (or lies in) holds; empty when it is not sensitive. */

@@ -4,6 +4,8 @@ import dev.shipshape.model.Container;
 import dev.shipshape.model.ImageReference;
 import dev.shipshape.model.Mount;
 import dev.shipshape.model.Workload;
+import dev.shipshape.systems.ContainerSettings;
+import dev.shipshape.systems.KnownSystems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +44,7 @@ record DataPlacement(StatefulImage image, Optional<Mount> holder) {
     static Optional<DataPlacement> of(Workload workload, Container container) {
         if (container.init() || RUN_TO_COMPLETION.contains(workload.kind())) return Optional.empty();
         Optional<StatefulImage> known = ImageReference.parse(container.image().value()).flatMap(StatefulImage::of);
-        if (known.isEmpty()) return Optional.empty();
+        if (known.isEmpty() || startedStateless(container)) return Optional.empty();
         StatefulImage image = known.get().relocatedBy(container.environment());
         Optional<Mount> best = Optional.empty();
         for (String path : image.dataPaths()) {
@@ -50,6 +52,13 @@ record DataPlacement(StatefulImage image, Optional<Mount> holder) {
             if (fateOf(holder).compareTo(fateOf(best)) < 0) best = holder;
         }
         return Optional.of(new DataPlacement(image, best));
+    }
+
+    /** True when its command makes it keep no data, as the catalogue's {@code statelessWhen} says (Redis with {@code --save ""} and {@code --appendonly no}). */
+    private static boolean startedStateless(Container container) {
+        return KnownSystems.catalogue().running(container)
+                .filter(match -> new ContainerSettings(container).findsAll(match.system().statelessWhen()))
+                .isPresent();
     }
 
     /** The mount that holds {@code path}: the deepest one at or above it. */

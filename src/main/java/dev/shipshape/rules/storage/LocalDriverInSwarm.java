@@ -38,7 +38,8 @@ public final class LocalDriverInSwarm implements InventoryRule {
                     old node, and replicas on different nodes each write their own copy.""")
             .remediation("Give the volume a driver that reaches shared storage: `driver_opts: {type: nfs, o: "
                     + "\"addr=10.0.0.10,rw,nfsvers=4\", device: \":/export/data\"}` on the `local` driver, or a volume "
-                    + "plugin (`driver:` GlusterFS, Ceph RBD/CephFS, a CSI plugin); or pin the service to one node with "
+                    + "plugin (`driver:` GlusterFS, Ceph RBD/CephFS, Flocker, ScaleIO/REX-Ray, Portworx, a CSI plugin; "
+                    + "docs/known-systems.md lists the drivers); or pin the service to one node with "
                     + "`deploy.placement.constraints: [\"node.hostname == db-1\"]`.")
             .appliesTo(SourceKind.STACK)
             .references(

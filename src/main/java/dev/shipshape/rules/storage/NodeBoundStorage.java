@@ -10,6 +10,7 @@ import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.systems.KnownSystems;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
  * operating system every node has and no workload keeps its data in ({@code /proc}, {@code /sys},
  * {@code /dev}, {@code /lib/modules}, the CA certificates…): a monitoring agent reads the node it
  * runs on, whichever that is. Whether those are safe to mount is the security rules' business.
+ * A host path under a folder named after shared storage ({@code /mnt/glusterfs/app}, {@code /srv/cephfs}:
+ * the catalogue's {@code hostPathWords}) is that storage mounted on every node, which is the fix.
  */
 public final class NodeBoundStorage implements ContainerRule {
 
@@ -37,8 +40,9 @@ public final class NodeBoundStorage implements ContainerRule {
                     another node where the path is empty, holds other data, or is missing, and the task \
                     fails to start or silently runs on the wrong data.""")
             .remediation("Use storage every node can reach: in a stack, a named volume with a shared-storage driver "
-                    + "(`driver_opts: {type: nfs, o: \"addr=…\", device: \":/export\"}`, GlusterFS, Ceph RBD/CephFS, a CSI "
-                    + "volume plugin) instead of the bind mount in `volumes:`, and `configs:` for configuration files; in "
+                    + "(`driver_opts: {type: nfs, o: \"addr=…\", device: \":/export\"}`, GlusterFS and its Docker plugin, "
+                    + "Ceph RBD/CephFS, Flocker, ScaleIO/REX-Ray, Portworx, a CSI volume plugin; docs/known-systems.md lists "
+                    + "them) or the same storage mounted on every node, instead of the bind mount in `volumes:`, and `configs:` for configuration files; in "
                     + "Kubernetes replace the `hostPath` volume with a `persistentVolumeClaim` on a shared or CSI-provisioned "
                     + "storage class. If the workload must stay on one node, pin it there (`node.hostname==` constraint, "
                     + "`nodeSelector: {kubernetes.io/hostname: …}`).")
@@ -79,6 +83,7 @@ public final class NodeBoundStorage implements ContainerRule {
         return container.mounts().stream()
                 .filter(mount -> mount.isHostPath() && mount.source() != null && !mount.source().isBlank())
                 .filter(mount -> !isRuntimeSocket(mount.source()) && !isTimeZone(mount) && !isNodeSystem(mount.source()))
+                .filter(mount -> KnownSystems.catalogue().sharedStorageAtHostPath(mount.source()).isEmpty())
                 .map(mount -> Finding.of(INFO, mount.origin(), swarm
                         ? ("%s mounts host path %s at %s, but Swarm may run its tasks on any node, where that path "
                                 + "is not the same: use a volume driver for shared storage (NFS, GlusterFS, Ceph RBD/CephFS, "

@@ -31,7 +31,9 @@ public final class StatefulWithoutVolume implements ContainerRule {
             .remediation("Mount a named volume at the image's data directory: `volumes: [\"db-data:/var/lib/postgresql/data\"]` "
                     + "with `db-data` declared under the top-level `volumes:` (Compose, stack); in Kubernetes mount a "
                     + "PersistentVolumeClaim there (`volumeMounts[].mountPath` with a `persistentVolumeClaim` volume, or a "
-                    + "StatefulSet's `volumeClaimTemplates`).")
+                    + "StatefulSet's `volumeClaimTemplates`). Where the service may move between hosts, put the volume on "
+                    + "shared storage (GlusterFS, Ceph, Flocker, ScaleIO/REX-Ray, NFS, Portworx or a CSI driver; "
+                    + "docs/known-systems.md).")
             .appliesTo(SourceKind.COMPOSE, SourceKind.STACK, SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(
                     Reference.url("Docker: volumes", "https://docs.docker.com/engine/storage/volumes/"),

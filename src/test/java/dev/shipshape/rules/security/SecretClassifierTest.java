@@ -33,6 +33,8 @@ class SecretClassifierTest {
             // words after the secret word that still name the secret
             "PASSWORD_HASH", "ADMIN_PASSWORD_2", "TOKEN_VALUE", "GITLAB_SECRETS_SECRET_KEY_BASE", "STRIPE_SECRET_KEY",
             "ETCD_INITIAL_CLUSTER_TOKEN",
+            // short secret words after another word, and owners glued to a secret word
+            "DB_PWD", "SMTP_PASS", "mail_pass", "LDAP_BIND_PWD", "DBPASS", "ROOTPWD", "ADMINPASSWORD", "MYSQLPASS",
     })
     void secretNames(String name) {
         assertThat(SecretClassifier.isSecretName(name)).isTrue();
@@ -57,6 +59,8 @@ class SecretClassifierTest {
             "RANDOM_ROOT_PASSWORD",
             // nothing to do with secrets
             "PATH", "HOME", "NODE_ENV", "POSTGRES_USER", "POSTGRES_DB", "", "_",
+            // short secret words alone or inside other words
+            "PWD", "OLDPWD", "PASS", "BYPASS", "BYPASS_CACHE", "COMPASS", "PASS_THROUGH", "DB_PWD_FILE",
     })
     void notSecretNames(String name) {
         assertThat(SecretClassifier.isSecretName(name)).isFalse();
@@ -179,5 +183,31 @@ class SecretClassifierTest {
             case "PEM" -> PEM;
             default -> throw new IllegalArgumentException(sample);
         };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "postgres://app:s3cret@db:5432/app, postgres://app:****@db:5432/app",
+            "redis://:cachepass@cache:6379/0, redis://:****@cache:6379/0",
+            "amqp://guest:guest@rabbit:5672/, amqp://guest:****@rabbit:5672/",
+    })
+    void urlPasswordsAreMasked(String url, String preview) {
+        assertThat(CredentialShape.find(url)).hasValueSatisfying(found -> {
+            assertThat(found.shape()).isEqualTo(CredentialShape.URL_CREDENTIALS);
+            assertThat(found.preview()).isEqualTo(preview);
+        });
+    }
+
+    @ParameterizedTest(name = "[{0}] has no password")
+    @ValueSource(strings = {"postgres://app@db:5432/app", "postgres://app:$(DB_PASSWORD)@db/app",
+            "https://example.com:8443/login", "http://user:${PASSWORD}@host/"})
+    void urlsWithoutALiteralPassword(String url) {
+        assertThat(CredentialShape.find(url)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} points into a secret store")
+    @ValueSource(strings = {"/run/secrets/db", "/vault/secrets/db-password", "/mnt/secrets-store/token", "/var/lib/keywhiz/api"})
+    void secretStorePathsAreNotSecrets(String path) {
+        assertThat(SecretClassifier.classify("DB_PASSWORD", path)).isEmpty();
     }
 }
