@@ -160,7 +160,7 @@ class WebhookAgainstApiServerTest {
                 """, "apply", "-f", "-");
 
         assertThat(created.exitCode()).as(created.output()).isZero();
-        assertThat(created.output()).contains("Warning: single-replica: Deployment 'shop' runs a single replica")
+        assertThat(created.output()).contains("Warning: missing-resource-requests: container 'shop' in Deployment 'shop' requests no CPU and no memory")
                 .contains("Warning: missing-memory-limit: container 'shop' in Deployment 'shop' sets no memory limit")
                 .contains("deployment.apps/shop created");
     }

@@ -76,10 +76,11 @@ public final class KubernetesClusterLoader {
             // Workloads apart from the rest, so that their containers can be given their pods' state
             LoadResult workloads = new KubernetesLoader().load(judged.workloads);
             LoadResult others = new KubernetesLoader().load(judged.others);
-            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory());
-            workloads.inventory().workloads().stream()
+            // Everything the workloads' manifests gave (their pods' ServiceAccounts too), the workloads with their live state
+            Inventory withState = workloads.inventory().withWorkloads(workloads.inventory().workloads().stream()
                     .map(workload -> withRuntime(workload, judged.runtimes.get(describe(workload))))
-                    .forEach(inventory::add);
+                    .toList());
+            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory()).addAll(withState);
             notes.addAll(workloads.diagnostics());
             notes.addAll(others.diagnostics());
             List<Suppression> suppressions = new ArrayList<>(workloads.suppressions());
