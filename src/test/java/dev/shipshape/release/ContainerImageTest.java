@@ -68,7 +68,7 @@ class ContainerImageTest {
         ExternalCommand.Outcome hardened = scan("hardened").run();
 
         assertThat(insecure.exitCode()).as(insecure.shown()).isEqualTo(1);
-        assertThat(insecure.out()).contains("compose.yaml\n", "privileged-container",
+        assertThat(insecure.out()).contains("/src/compose.yaml:", " critical privileged-container ",
                 "scanned 1 Compose, 1 Kubernetes, 1 Dockerfile, 1 daemon.json file(s)");
         assertThat(insecure.err()).isEmpty();
         assertThat(hardened.exitCode()).as(hardened.shown()).isZero();

@@ -42,7 +42,7 @@ class LauncherTest {
 
         assertThat(scan.exitCode()).as(scan.shown()).isEqualTo(1);
         assertThat(scan.err()).doesNotContain("building");
-        assertThat(scan.out()).contains("compose.yaml\n  4:5  critical  privileged-container");
+        assertThat(scan.out()).contains("compose.yaml:4:5: critical privileged-container ");
         assertThat(listing(bin)).as("nothing made beside the link").containsExactly("shipshape");
         assertThat(listing(work)).as("nothing made in the working folder").containsExactly("compose.yaml");
     }

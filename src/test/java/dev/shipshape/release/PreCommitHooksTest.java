@@ -83,7 +83,7 @@ class PreCommitHooksTest {
         ExternalCommand.Outcome run = entry("shipshape", ReleaseArtifacts.REPOSITORY.resolve("shipshape").toString());
 
         assertThat(run.exitCode()).as(run.shown()).isEqualTo(1);
-        assertThat(run.out()).startsWith("compose.yaml\n").contains("  4:5  critical  privileged-container", "scanned 1 Compose file(s)")
+        assertThat(run.out()).startsWith("compose.yaml:").contains("compose.yaml:4:5: critical privileged-container ", "scanned 1 Compose file(s)")
                 .as("a YAML file that is not ours is left alone").doesNotContain("workflow.yml");
     }
 
