@@ -24,6 +24,7 @@ import java.util.Optional;
 /**
  * Loads a Compose or Swarm stack file into the model: the file's {@code .env} and interpolation,
  * {@code extends}, {@code include}, the override file beside it ({@code compose.override.yaml}),
+ * the {@code restart:} of its base when it is itself an override file ({@link OverrideBase}),
  * then every service as a workload, the top-level networks and volumes, and the services'
  * {@code x-shipshape} suppressions.
  *
@@ -109,6 +110,7 @@ public final class ComposeLoader {
         Map<String, List<ServiceSuppressions.Span>> serviceSpans = new LinkedHashMap<>();
         addSpans(root, serviceSpans);
         if (kind == SourceKind.COMPOSE) {
+            root = OverrideBase.withInheritedRestart(file, shownPath, root, files);
             Optional<Mapping> override = readOverride(file, shownPath, files, extendsResolver, diagnostics);
             if (override.isPresent()) {
                 addSpans(override.get(), serviceSpans);

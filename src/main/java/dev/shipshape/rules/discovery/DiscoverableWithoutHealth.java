@@ -17,6 +17,7 @@ import dev.shipshape.rules.Severity;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,17 +32,21 @@ import java.util.stream.Stream;
  * Service sends traffic to without a readiness probe: one finding per container, not two.
  *
  * <p>Compose and Swarm: the service has no health check of its own nor from the Dockerfile it is
- * built from, and is found: another service of the same file that shares a network with it
- * (no {@code networks:} means the project's default network; a {@code network_mode} takes it off
- * the project's networks) depends on it, links to it or names it as a host in its environment;
- * or it publishes a port; or it shares a network with another service and exposes a port
- * ({@code expose:} or its Dockerfile's EXPOSE). A service that merely shares a network, serving
- * nobody that the files show (a worker, a one-shot job), is not reported.
+ * built from, and publishes a port. The message gives the first real reason it is found: another
+ * service of the same file that shares a network with it (no {@code networks:} means the project's
+ * default network; a {@code network_mode} takes it off the project's networks) depends on it, links
+ * to it or names it as an address in its environment; otherwise the published port itself. A name
+ * counts as an address when it is written as one (a URL, {@code host:port}, after {@code @} or
+ * {@code =}, in a list), or as the whole value of a variable whose name says it holds a host
+ * ({@code REDIS_HOST}, {@code KAFKA_BROKERS}); never in a secret-like variable
+ * ({@code POSTGRES_PASSWORD: postgres} is a password, not a peer) nor as a bare word elsewhere
+ * ({@code POSTGRES_USER: postgres}).
  *
- * <p>One cause, one finding: for a Compose or Swarm service that publishes a port, this rule owns the
- * missing health check and missing-healthcheck stays quiet. A service found only by a peer that names
- * it is still reported by both: missing-healthcheck is a per-container rule (the gate runs no
- * cross-file rule) and cannot see the peer.
+ * <p>One cause, one finding: missing-healthcheck owns the missing health check of every Compose or
+ * Swarm service that publishes no port (also one a peer finds by name: a per-container rule cannot
+ * see the peer, and at the gate, where it also runs, a single container has no peers); this rule
+ * owns the services that publish a port, where missing-healthcheck stays quiet, and says who finds
+ * them.
  */
 public final class DiscoverableWithoutHealth implements InventoryRule {
 
@@ -56,8 +61,9 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
                     the Service's endpoints as soon as its containers start, Swarm routes to a task \
                     as soon as it runs, and Compose cannot make dependents wait for it: requests \
                     reach instances that are still starting, or hung, and fail during every deploy, \
-                    restart and scale-up. Where the service publishes a port, missing-healthcheck does not \
-                    report it again.""")
+                    restart and scale-up. This rule reports Compose and Swarm services that publish a port \
+                    (and says who else finds them); missing-healthcheck reports the others, so each missing \
+                    health check is reported once.""")
             .remediation("Add a `healthcheck:` with a `test` to the service (Compose, Swarm), or a `HEALTHCHECK` to its "
                     + "image, that succeeds only when it can serve requests; in Kubernetes the same gap is "
                     + "missing-readiness-probe.")
@@ -72,6 +78,13 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
             .build();
 
     private static final String DEFAULT_NETWORK = "default";
+    /** Variables whose value is a credential, however much it looks like a name. */
+    private static final Pattern SECRET_LIKE = Pattern.compile(
+            "(?:^|_)(?:[A-Z0-9]*(?:PASS|PASSWD|PASSWORD|PWD|SECRET|TOKEN)|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)");
+    /** Variables whose whole value, a bare word, is a host name. */
+    private static final Pattern HOST_LIKE = Pattern.compile(
+            "(?:^|_)(?:[A-Z0-9]*HOST(?:S|NAME)?|SERVERS?|ADDR(?:ESS)?|URLS?|URIS?|ENDPOINTS?|BROKERS?|NODES|PEERS?"
+                    + "|UPSTREAMS?|BACKENDS?|SERVICE|CONNECT|DSN|SEEDS|MASTER|TARGET)(?:_|$)");
 
     @Override
     public RuleInfo info() {
@@ -100,8 +113,13 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
                 container.description() + " " + health.absence() + ", but " + finder));
     }
 
-    /** Who finds the service, as the message says it; empty when nothing in the file shows that anyone does. */
+    /**
+     * Who finds the service, as the message says it; empty when it publishes no port (then
+     * missing-healthcheck reports it).
+     */
     private static Optional<String> whoFinds(Workload service, Container container, List<Workload> sameFile) {
+        Optional<Port> published = container.ports().stream().filter(Port::isPublished).findFirst();
+        if (published.isEmpty()) return Optional.empty();
         Set<String> networks = networksOf(container);
         Pattern named = hostReference(service.name());
         for (Workload peer : sameFile) {
@@ -109,26 +127,10 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
             Optional<String> use = useBy(peer, service.name(), named);
             if (use.isPresent()) return Optional.of(peer.description() + " " + use.get());
         }
-        Optional<Port> published = container.ports().stream().filter(Port::isPublished).findFirst();
-        if (published.isPresent()) {
-            Port port = published.get();
-            return Optional.of("it publishes " + (port.hostPort().isBlank()
-                    ? "container port " + port.containerPort() + " on a random host port"
-                    : "host port " + port.hostPort()));
-        }
-        Optional<String> exposed = exposedPort(container);
-        if (exposed.isEmpty()) return Optional.empty();
-        for (Workload peer : sameFile) {
-            if (peer == service) continue;
-            for (Container peerContainer : peer.containers()) {
-                Optional<String> shared = networksOf(peerContainer).stream().filter(networks::contains).findFirst();
-                if (shared.isPresent()) {
-                    return Optional.of("it exposes port " + exposed.get() + " to " + peer.description()
-                            + " on network '" + shared.get() + "'");
-                }
-            }
-        }
-        return Optional.empty();
+        Port port = published.get();
+        return Optional.of("it publishes " + (port.hostPort().isBlank()
+                ? "container port " + port.containerPort() + " on a random host port"
+                : "host port " + port.hostPort()));
     }
 
     private static boolean sharesANetwork(Workload peer, Set<String> networks) {
@@ -144,25 +146,33 @@ public final class DiscoverableWithoutHealth implements InventoryRule {
         if (links) return Optional.of("links to it");
         return peer.containers().stream().flatMap(peerContainer -> peerContainer.environment().stream())
                 .filter(variable -> variable.valueSource() == EnvVar.ValueSource.LITERAL && variable.value() != null)
-                .filter(variable -> host.matcher(variable.value()).find())
+                .filter(variable -> namesAsAddress(variable, name, host))
                 .findFirst()
                 .map(variable -> "names it in " + variable.name());
     }
 
     /**
-     * The service's name used as a host: the whole value, or after "//", "@", "=" or a comma, and
-     * before ":port", "/", ";", "?", a comma or the end ("db", "postgres://app@db:5432/shop",
-     * "kafka:9092,zookeeper:2181", "host=db;port=5432"); "mydb" and "db_name" are not.
+     * True when the variable holds the service's name as an address: written as one anywhere in the
+     * value, or as the whole value of a host-like variable; never in a secret-like variable.
      */
-    private static Pattern hostReference(String name) {
-        return Pattern.compile("(?:^|//|@|=|,)\\s*" + Pattern.quote(name) + "(?::\\d+)?(?=$|[/,;?\\s])");
+    private static boolean namesAsAddress(EnvVar variable, String name, Pattern host) {
+        String variableName = variable.name().toUpperCase(Locale.ROOT);
+        if (SECRET_LIKE.matcher(variableName).find()) return false;
+        String value = variable.value().strip();
+        if (value.equals(name)) return HOST_LIKE.matcher(variableName).find();
+        return host.matcher(value).find();
     }
 
-    private static Optional<String> exposedPort(Container container) {
-        Optional<String> declared = container.ports().stream().filter(port -> !port.isPublished())
-                .map(Port::containerPort).filter(port -> port != null && !port.isBlank()).findFirst();
-        if (declared.isPresent()) return declared;
-        return container.builtFrom().flatMap(image -> image.exposedPorts().stream().filter(Setting::isSet).map(Setting::value).findFirst());
+    /**
+     * The service's name written as an address: after "//", "@", "=" or a comma, or at the start
+     * followed by ":port", "/", ";", "?" or a comma ("postgres://app@db:5432/shop", "db:5432",
+     * "kafka:9092,zookeeper:2181", "host=db;port=5432"); "mydb" and "db_name" are not. The bare
+     * whole value is judged by the variable's name instead ({@link #namesAsAddress}).
+     */
+    private static Pattern hostReference(String name) {
+        String quoted = Pattern.quote(name);
+        return Pattern.compile("(?:(?://|@|=|,)\\s*" + quoted + "(?::\\d+)?(?=$|[/,;?\\s])"
+                + "|^" + quoted + "(?::\\d+(?=$|[/,;?\\s])|(?=[/,;?])))");
     }
 
     /** The project networks a service joins by name; a {@code network_mode} (host, none, bridge, service:…) joins none. */

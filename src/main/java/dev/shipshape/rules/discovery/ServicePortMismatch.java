@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * serves, so one number missing from a list that the Service otherwise matches is no evidence;
  * a Service that matches none of the declared ports points somewhere else. A headless Service
  * forwards nothing (clients reach the pods' own addresses) and is not judged; a targetPort of 0
- * is the same as none.
+ * is the same as none. An unresolved template placeholder ({@code {{ .Values.port }}}, {@code ${PORT}})
+ * is unknown, not a port name: as a target it is not judged, and among the declared ports it
+ * could be any number or name, so no target is judged against them.
  */
 public final class ServicePortMismatch implements InventoryRule {
 
@@ -81,7 +83,8 @@ public final class ServicePortMismatch implements InventoryRule {
     private static Optional<Finding> mismatch(ServiceEndpoint service, ServicePort port, List<Port> declared, String pods,
             boolean agreesSomewhere) {
         String target = target(port);
-        if (target.isEmpty() || isDeclared(target, declared)) return Optional.empty();
+        if (target.isEmpty() || isPlaceholder(target) || isDeclared(target, declared)) return Optional.empty();
+        if (declared.stream().anyMatch(ServicePortMismatch::holdsPlaceholder)) return Optional.empty();
         boolean written = port.targetPort().isSet() && !isZero(port.targetPort().value());
         var origin = written ? port.targetPort().origin() : port.origin();
         String subject = service.description() + " port " + Objects.requireNonNullElse(port.port(), "?").strip();
@@ -120,6 +123,16 @@ public final class ServicePortMismatch implements InventoryRule {
                     .map(written -> number(written.strip())).anyMatch(number::equals);
         }
         return declared.stream().map(Port::name).anyMatch(target::equals);
+    }
+
+    private static boolean holdsPlaceholder(Port port) {
+        return (port.containerPort() != null && isPlaceholder(port.containerPort()))
+                || (port.name() != null && isPlaceholder(port.name()));
+    }
+
+    /** Text a template engine (Helm, envsubst, Kustomize vars) was meant to replace. */
+    private static boolean isPlaceholder(String text) {
+        return text.contains("{{") || text.contains("${") || text.matches(".*\\$[A-Za-z_(].*");
     }
 
     private static Optional<Integer> number(String text) {

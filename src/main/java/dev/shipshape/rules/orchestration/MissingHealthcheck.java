@@ -45,7 +45,8 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
                     never restarted or replaced. Swarm and Compose's `depends_on: service_healthy` rely on \
                     the HEALTHCHECK; Kubernetes relies on readiness and liveness probes. A Compose or Swarm \
                     service that publishes a port is reported by discoverable-without-health instead, which \
-                    says who finds it: one cause, one finding.""")
+                    says who finds it; every other service, also one a peer finds by name, is reported here \
+                    alone: one cause, one finding.""")
             .remediation("Add a `healthcheck` with a `test` to the service (Compose, stack) or a "
                     + "`HEALTHCHECK CMD …` to the Dockerfile's final stage, and remove `disable: true`, "
                     + "`test: [\"NONE\"]` or `HEALTHCHECK NONE`; in Kubernetes add a `readinessProbe` "
@@ -88,8 +89,10 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
     /**
      * One cause, one finding: a service of a Compose or stack file that publishes a port is found by
      * whoever reaches that port, and discoverable-without-health reports its missing health check,
-     * saying so. (A request at the gate is no file: this rule judges it, as the gate runs no
-     * cross-file rule.)
+     * saying who finds it. This rule owns every other service, also one found only because a peer
+     * names it (a per-container rule cannot see the peer, and discoverable-without-health stays
+     * quiet there). A request at the gate is no file: this rule judges it, as the gate runs no
+     * cross-file rule and a single container has no peers.
      */
     private static boolean ownedByDiscoverableWithoutHealth(Workload workload, Container container) {
         boolean inAFile = workload.lastLine() > 0;

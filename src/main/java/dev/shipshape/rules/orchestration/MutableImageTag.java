@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  * rolls out ({@link Workload#isRolledOutByOrchestrator()}). For those workloads this rule, not
  * image-not-pinned, reports such references, so that each one is reported once; image-not-pinned
  * keeps Compose services, bare Pods, live containers and the project's require-digest policy.
- * References the loader could not resolve are not judged.
+ * A reference whose registry or path holds a placeholder ({@code gcr.io/$PROJECT_ID/app:latest},
+ * {@code ${REGISTRY}/x:latest}, {@code {{ .Values.registry }}/x}) is still judged on its tag when
+ * its last component (name and tag) is written out; a placeholder in the tag or the whole
+ * reference is not judged.
  */
 public final class MutableImageTag implements ContainerRule {
 
@@ -56,10 +59,26 @@ public final class MutableImageTag implements ContainerRule {
     public Stream<Finding> check(Workload workload, Container container) {
         var image = container.image();
         if (!workload.isRolledOutByOrchestrator() || !image.isSet()) return Stream.empty();
-        return ImageReference.parse(image.value())
+        return judgeable(image.value())
                 .flatMap(reference -> problem(reference, image.value()))
                 .map(problem -> Finding.of(INFO, image.origin(), container.description() + " " + problem))
                 .stream();
+    }
+
+    /**
+     * The reference to judge the tag of: the reference itself, or, when a placeholder in the
+     * registry or path (or the empty text an unset variable left there) makes it unparsable, its
+     * last component, name and tag, read on its own. Empty when that last component holds a
+     * placeholder or is not a valid name, since the tag is then not known.
+     */
+    public static Optional<ImageReference> judgeable(String written) {
+        Optional<ImageReference> whole = ImageReference.parse(written);
+        if (whole.isPresent() || written == null) return whole;
+        int slash = written.lastIndexOf('/');
+        if (slash < 0 || written.indexOf('@') >= 0) return Optional.empty();
+        String last = written.substring(slash + 1);
+        if (last.indexOf('$') >= 0 || last.contains("{") || last.contains("}")) return Optional.empty();
+        return ImageReference.parse(last);
     }
 
     /** True for a reference that names no fixed version: no digest, and no tag or {@code latest}. */

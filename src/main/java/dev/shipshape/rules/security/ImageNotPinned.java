@@ -10,13 +10,16 @@ import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.rules.orchestration.MutableImageTag;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Flags container images that are not pinned: no tag or {@code latest} without a digest, and, when
  * the project requires digests, any reference without one. A value the loader could not resolve
- * (an unset variable, an empty or malformed reference) is not judged: the loader reports it.
+ * (an unset variable, an empty or malformed reference) is not judged: the loader reports it; a
+ * placeholder only in the registry or path still leaves the tag to judge
+ * ({@link MutableImageTag#judgeable}).
  *
  * <p>In a workload an orchestrator rolls out ({@link Workload#isRolledOutByOrchestrator()}: Swarm
  * stack services, Kubernetes controllers) mutable-image-tag reports {@code latest} and untagged
@@ -73,7 +76,7 @@ public final class ImageNotPinned implements ContainerRule {
         var image = container.image();
         if (!image.isSet()) return Stream.empty();
         boolean rolledOut = workload.isRolledOutByOrchestrator();
-        return ImageReference.parse(image.value())
+        return MutableImageTag.judgeable(image.value())
                 .flatMap(reference -> problem(reference, image.value(), rolledOut))
                 .map(problem -> Finding.of(INFO, image.origin(), container.description() + " " + problem))
                 .stream();

@@ -1,0 +1,76 @@
+package dev.shipshape.load.compose;
+
+import dev.shipshape.load.compose.ComposeNode.Mapping;
+import dev.shipshape.load.compose.ComposeNode.Member;
+import dev.shipshape.model.Origin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The base file an override file is written against, when it is beside it: {@code compose.yaml}
+ * for {@code compose.override.yaml}, {@code docker-compose.yml} for {@code docker-compose.override.yml},
+ * {@code app.yml} for {@code app.override.yml} (either of {@code .yaml} and {@code .yml}). Compose runs the two merged; read alone, a service of
+ * the override would seem to have no {@code restart:} when its base sets one. So a service of the
+ * override without {@code restart:} inherits the base's, pointing at the base's line. Only
+ * {@code restart:} is inherited: the override is still judged on what it writes.
+ */
+final class OverrideBase {
+
+    private static final String MARK = ".override.";
+    private static final List<String> EXTENSIONS = List.of("yaml", "yml");
+
+    private OverrideBase() {
+    }
+
+    /** The override with the base's {@code restart:} added to its services that set none; unchanged when it is no override or has no base beside it. */
+    static Mapping withInheritedRestart(Path file, String shownPath, Mapping override, ComposeFiles files) {
+        Path fileName = file.getFileName();
+        if (fileName == null) return override;
+        Optional<Mapping> baseServices = baseOf(file, fileName.toString(), shownPath, files).flatMap(base -> base.mapping("services"));
+        Optional<Mapping> services = override.mapping("services");
+        if (baseServices.isEmpty() || services.isEmpty()) return override;
+        List<Member> inherited = new ArrayList<>();
+        for (Member service : services.get().members()) {
+            inherited.add(service.value() instanceof Mapping definition && definition.member("restart").isEmpty()
+                    ? baseServices.get().mapping(service.key())
+                            .flatMap(base -> base.member("restart"))
+                            .map(restart -> withMember(service, definition, restart))
+                            .orElse(service)
+                    : service);
+        }
+        List<Member> members = new ArrayList<>();
+        for (Member member : override.members()) {
+            members.add(member.key().equals("services")
+                    ? new Member(member.key(), member.keyOrigin(), services.get().withMembers(inherited))
+                    : member);
+        }
+        return override.withMembers(members);
+    }
+
+    private static Member withMember(Member service, Mapping definition, Member added) {
+        List<Member> members = new ArrayList<>(definition.members());
+        members.add(added);
+        return new Member(service.key(), service.keyOrigin(), definition.withMembers(members));
+    }
+
+    private static Optional<Mapping> baseOf(Path file, String name, String shownPath, ComposeFiles files) {
+        int mark = name.lastIndexOf(MARK);
+        if (mark <= 0) return Optional.empty();
+        String base = name.substring(0, mark) + name.substring(mark + MARK.length() - 1);
+        Optional<String> extension = EXTENSIONS.stream().filter(known -> base.endsWith("." + known)).findFirst();
+        if (extension.isEmpty()) return Optional.empty();
+        String other = extension.get().equals("yaml") ? "yml" : "yaml";
+        List<String> candidates = List.of(base, base.substring(0, base.length() - extension.get().length()) + other);
+        for (String candidate : candidates) {
+            Path sibling = file.resolveSibling(candidate);
+            if (!Files.isRegularFile(sibling)) continue;
+            String shown = ComposeFiles.shownSibling(shownPath, candidate);
+            return files.readReferenced(sibling, shown, Origin.at(shown, 1, 1), "the base file", false)
+                    .filter(Mapping.class::isInstance).map(Mapping.class::cast);
+        }
+        return Optional.empty();
+    }
+}
