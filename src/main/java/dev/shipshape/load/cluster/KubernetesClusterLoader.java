@@ -45,7 +45,8 @@ public final class KubernetesClusterLoader {
     /**
      * @param objectsRead every object listed; {@code objectsJudged} those judged in their own right
      */
-    public record Audited(LoadResult result, String server, String serverVersion, int objectsRead, int objectsJudged) {
+    /** @param cluster the kubeconfig context read, or the server's address when there is none */
+    public record Audited(LoadResult result, String server, String cluster, String serverVersion, int objectsRead, int objectsJudged) {
     }
 
     /** What listing one kind gave: its objects, or the note saying why there are none. */
@@ -86,7 +87,7 @@ public final class KubernetesClusterLoader {
             suppressions.addAll(others.suppressions());
             suppressions.addAll(judged.suppressions);
             LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
-            return new Audited(result, connection.server(), serverVersion, objects.size(), judged.judged);
+            return new Audited(result, connection.server(), connection.cluster(), serverVersion, objects.size(), judged.judged);
         }
     }
 
