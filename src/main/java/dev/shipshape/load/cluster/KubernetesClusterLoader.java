@@ -6,6 +6,7 @@ import dev.shipshape.load.kubernetes.KubernetesLoader;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
+import dev.shipshape.model.KubernetesObjects;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.RuntimeState;
 import dev.shipshape.model.Suppression;
@@ -77,7 +78,8 @@ public final class KubernetesClusterLoader {
             // Workloads apart from the rest, so that their containers can be given their pods' state
             LoadResult workloads = new KubernetesLoader().load(judged.workloads);
             LoadResult others = new KubernetesLoader().load(judged.others);
-            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory());
+            // the workloads' own Kubernetes objects too: which ServiceAccount each pod runs as, the API versions read
+            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory()).add(workloads.inventory().kubernetes());
             workloads.inventory().workloads().stream()
                     .map(workload -> withRuntime(workload, judged.runtimes.get(describe(workload))))
                     .forEach(inventory::add);
@@ -86,7 +88,7 @@ public final class KubernetesClusterLoader {
             List<Suppression> suppressions = new ArrayList<>(workloads.suppressions());
             suppressions.addAll(others.suppressions());
             suppressions.addAll(judged.suppressions);
-            LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
+            LoadResult result = new LoadResult(withoutApiVersions(inventory.build()), notes, suppressions, List.of());
             return new Audited(result, connection.server(), connection.cluster(), serverVersion, objects.size(), judged.judged);
         }
     }
@@ -165,5 +167,18 @@ public final class KubernetesClusterLoader {
                 workload.lastLine(), workload.replicas(), workload.restartPolicy(), containers, workload.labels(),
                 workload.podLabels(), workload.rollout(), workload.scheduling(), workload.dependencies(), workload.links(),
                 workload.extraHosts(), workload.serviceName(), workload.claimTemplates(), workload.templatePath());
+    }
+
+    /**
+     * A live object's apiVersion is the one the audit asked the server for (1.20 serves
+     * PodDisruptionBudgets only as policy/v1beta1), not one anybody wrote: deprecated-api-version
+     * judges manifests and admission requests, never what a list returned.
+     */
+    private static Inventory withoutApiVersions(Inventory read) {
+        KubernetesObjects objects = read.kubernetes();
+        return new Inventory(read.workloads(), read.images(), read.networks(), read.volumes(), read.daemons(), read.services(),
+                read.disruptionBudgets(), new KubernetesObjects(List.of(), objects.namespaces(), objects.roles(), objects.roleBindings(),
+                        objects.serviceAccounts(), objects.podServiceAccounts(), objects.networkPolicies(), objects.routes(),
+                        objects.autoscalers(), objects.secrets(), objects.configMaps()));
     }
 }

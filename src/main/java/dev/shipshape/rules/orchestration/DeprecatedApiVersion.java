@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * ({@link ApiRemovals}), naming the version that replaces it. The target is
  * {@code scan --kubernetes-version} (or {@code kubernetesVersion} in {@code .shipshape.yaml});
  * by default the newest release, where every removal in the table has happened.
+ * {@code audit kubernetes} does not judge it: a listed object comes back in the version the audit
+ * asked the server for, not the one its author wrote.
  */
 public final class DeprecatedApiVersion implements SingleObjectRule {
 
