@@ -97,7 +97,7 @@ final class AuditKubernetesCommand implements Callable<Integer> {
                     Optional.ofNullable(scope == null ? null : scope.namespace));
             KubernetesClusterLoader.Audited audited = new KubernetesClusterLoader(CONCURRENT_KINDS, PAGE_SIZE).load(target, environment);
             Coverage coverage = new Coverage(Map.of(SourceKind.KUBERNETES, audited.objectsJudged()),
-                    Map.of(SourceKind.KUBERNETES, audited.objectsJudged()), List.of(), 0);
+                    Map.of(SourceKind.KUBERNETES, audited.objectsJudged()), List.of(), 0, Optional.of(audited.cluster()));
             ScanOutcome outcome = InventoryCheck.check(audited.result(), report.configFile(), report.onlyRules(),
                     report.skipRules(), coverage);
             return report.deliver(outcome, spec);

@@ -31,11 +31,6 @@ public record Inventory(
         this(workloads, images, networks, volumes, daemons, services, disruptionBudgets, KubernetesObjects.NONE);
     }
 
-    /** This inventory with other workloads in place of its own (the same workloads given live state, say). */
-    public Inventory withWorkloads(List<Workload> replaced) {
-        return new Inventory(replaced, images, networks, volumes, daemons, services, disruptionBudgets, kubernetes);
-    }
-
     public static Inventory empty() {
         return new Builder().build();
     }

@@ -20,12 +20,13 @@ public record RbacRole(String kind, String name, String namespace, Origin origin
     }
 
     /**
-     * True for a role Kubernetes itself defines and keeps reconciled: a ClusterRole named
-     * {@code system:…}, or one of the default user-facing ClusterRoles (cluster-admin, admin, edit,
-     * view). A live cluster always has them; judging them would only repeat the same findings.
+     * True for a role Kubernetes itself defines and keeps reconciled: a Role or ClusterRole named
+     * {@code system:…} (kube-system's {@code system:controller:bootstrap-signer} reads Secrets), or
+     * one of the default user-facing ClusterRoles (cluster-admin, admin, edit, view). A live cluster
+     * always has them; judging them would only repeat the same findings.
      */
     public boolean isKubernetesOwn() {
-        return isClusterWide() && (name.startsWith("system:") || DEFAULT_CLUSTER_ROLES.contains(name));
+        return name.startsWith("system:") || (isClusterWide() && DEFAULT_CLUSTER_ROLES.contains(name));
     }
 
     private static final java.util.Set<String> DEFAULT_CLUSTER_ROLES = java.util.Set.of("cluster-admin", "admin", "edit", "view");

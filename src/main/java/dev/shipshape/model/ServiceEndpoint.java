@@ -13,6 +13,7 @@ import java.util.List;
  * @param typeOrigin where {@code type} is written (the object's origin when it is not)
  * @param loadBalancerSourceRanges the addresses a LoadBalancer admits, each at its item
  * @param externalIPs {@code externalIPs}, each at its item
+ * @param annotations the object's annotations as written, each at its key
  */
 public record ServiceEndpoint(
         String name,
@@ -26,18 +27,28 @@ public record ServiceEndpoint(
         List<ServicePort> ports,
         Origin typeOrigin,
         List<Setting<String>> loadBalancerSourceRanges,
-        List<Setting<String>> externalIPs) {
+        List<Setting<String>> externalIPs,
+        List<KeyValue> annotations) {
 
     public ServiceEndpoint {
         ports = List.copyOf(ports);
         loadBalancerSourceRanges = List.copyOf(loadBalancerSourceRanges);
         externalIPs = List.copyOf(externalIPs);
+        annotations = List.copyOf(annotations);
+    }
+
+    /** A Service without annotations. */
+    public ServiceEndpoint(String name, String namespace, Origin origin, LabelSelector selector, boolean hasSelector,
+            Origin selectorOrigin, boolean headless, String type, List<ServicePort> ports, Origin typeOrigin,
+            List<Setting<String>> loadBalancerSourceRanges, List<Setting<String>> externalIPs) {
+        this(name, namespace, origin, selector, hasSelector, selectorOrigin, headless, type, ports, typeOrigin,
+                loadBalancerSourceRanges, externalIPs, List.of());
     }
 
     /** A Service whose exposure (source ranges, external IPs) is not known. */
     public ServiceEndpoint(String name, String namespace, Origin origin, LabelSelector selector, boolean hasSelector,
             Origin selectorOrigin, boolean headless, String type, List<ServicePort> ports) {
-        this(name, namespace, origin, selector, hasSelector, selectorOrigin, headless, type, ports, origin, List.of(), List.of());
+        this(name, namespace, origin, selector, hasSelector, selectorOrigin, headless, type, ports, origin, List.of(), List.of(), List.of());
     }
 
     /** "Service 'web'". */
@@ -50,7 +61,13 @@ public record ServiceEndpoint(
      *
      * @param port       the Service's own port
      * @param targetPort a number or a container port's name; unset means the same as {@code port}
+     * @param name       the port's {@code name}, which an Ingress may route to; null when it has none
      */
-    public record ServicePort(String port, Setting<String> targetPort, Origin origin) {
+    public record ServicePort(String port, Setting<String> targetPort, Origin origin, String name) {
+
+        /** A port without a name. */
+        public ServicePort(String port, Setting<String> targetPort, Origin origin) {
+            this(port, targetPort, origin, null);
+        }
     }
 }

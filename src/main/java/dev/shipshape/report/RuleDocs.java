@@ -219,7 +219,7 @@ public final class RuleDocs {
         return switch (kind) {
             case COMPOSE -> "Compose";
             case STACK -> "Swarm stack";
-            case KUBERNETES -> "Kubernetes (manifests, admission requests)";
+            case KUBERNETES -> "Kubernetes (manifests, live audit, admission requests)";
             case DOCKERFILE -> "Dockerfile";
             case DAEMON_JSON -> "daemon.json";
             case LIVE_DOCKER -> "docker run (live audit, Docker gate)";
@@ -312,7 +312,9 @@ public final class RuleDocs {
     }
 
     private static String appliesTo(RuleInfo rule) {
-        return kindsOf(rule).stream().map(SourceKind::displayName).collect(Collectors.joining(", "));
+        // `audit kubernetes` judges live objects as KUBERNETES too: a rule's Kubernetes side is not manifests only
+        return kindsOf(rule).stream().map(kind -> kind == SourceKind.KUBERNETES ? "Kubernetes (manifests, live cluster)" : kind.displayName())
+                .collect(Collectors.joining(", "));
     }
 
     /** "CIS Docker Benchmark v1.6.0 §5.5", "Kubernetes Pod Security Standards: baseline", or an article's title. */

@@ -259,8 +259,16 @@ public final class TextReporter implements Reporter {
         return text.toString();
     }
 
-    /** "scanned 3 Compose, 1 Kubernetes file(s); 2 skipped: a.bin (binary file), ...; 24 rules ran". */
+    /**
+     * "scanned 3 Compose, 1 Kubernetes file(s); 2 skipped: a.bin (binary file), ...; 24 rules ran",
+     * or for a live cluster "audited 42 objects of cluster prod; 60 rules ran".
+     */
     static String coverageLine(Coverage coverage) {
+        if (coverage.cluster().isPresent()) {
+            int objects = coverage.found().getOrDefault(SourceKind.KUBERNETES, 0);
+            return "audited %s of cluster %s; %s ran".formatted(plural(objects, "object"), printable(coverage.cluster().get()),
+                    plural(coverage.rulesRun(), "rule"));
+        }
         List<String> kinds = new ArrayList<>();
         int found = 0;
         int loaded = 0;

@@ -77,7 +77,7 @@ public final class InventoryCheck {
                 result.findings().stream().sorted(Finding.BY_LOCATION).toList(),
                 result.suppressed().stream().sorted(SUPPRESSED_BY_LOCATION).toList(),
                 diagnostics.stream().distinct().sorted(Comparator.comparing(Diagnostic::origin)).toList(),
-                new Coverage(coverage.found(), coverage.loaded(), coverage.skipped(), rules.size()),
+                new Coverage(coverage.found(), coverage.loaded(), coverage.skipped(), rules.size(), coverage.cluster()),
                 rules.stream().map(Rule::info).toList(),
                 result.baseline(),
                 policies.filesRead(),

@@ -90,6 +90,7 @@ class AuditKubernetesCommandTest {
 
             assertThat(audit.err()).isEmpty();
             assertThat(findings(audit.out(), false)).isEqualTo(findings(scan.out(), false));
+            assertThat(audit.exitCode()).isEqualTo(scan.exitCode());
             assertThat(diagnostics(audit.out())).isEmpty();
             assertThat(audit.exitCode()).isEqualTo(scan.exitCode());
             if (example.equals("insecure")) {
@@ -111,6 +112,8 @@ class AuditKubernetesCommandTest {
         assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(text.out()).startsWith("Deployment/named/api: medium privilege-escalation-allowed container 'api' in Deployment 'api' "
                 + "does not set allowPrivilegeEscalation: false");
+        // the kubeconfig's context, and the objects judged: the Deployment alone (this control plane runs no controller manager)
+        assertThat(text.out()).endsWith("\naudited 1 object of cluster admin; 1 rule ran\n");
 
         CliRun sarif = auditAsAdmin("--namespace", "named", "--rule", "privilege-escalation-allowed", "--format", "sarif");
         JsonNode result = JSON.readTree(sarif.out()).path("runs").get(0).path("results").get(0);

@@ -3,10 +3,14 @@ package dev.shipshape.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.model.Origin;
+import dev.shipshape.model.SourceKind;
+import dev.shipshape.scan.Coverage;
 import dev.shipshape.rules.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TextReporterTest {
@@ -20,6 +24,19 @@ class TextReporterTest {
     @Test
     void groupsFindingsByFileThenListsProblemsAndSummary() throws IOException {
         GoldenFile.assertMatches("full.expected.txt", render(SampleReports.full(), TextReporter.Options.PLAIN));
+    }
+
+    @Test
+    void aLiveClusterIsAuditedObjectsNotScannedFiles() {
+        Coverage cluster = new Coverage(Map.of(SourceKind.KUBERNETES, 42), Map.of(SourceKind.KUBERNETES, 42), List.of(), 60,
+                Optional.of("prod\u001b"));
+        Coverage oneObject = new Coverage(Map.of(SourceKind.KUBERNETES, 1), Map.of(SourceKind.KUBERNETES, 1), List.of(), 1,
+                Optional.of("https://10.0.0.1:443"));
+        Coverage files = new Coverage(Map.of(SourceKind.KUBERNETES, 2), Map.of(SourceKind.KUBERNETES, 2), List.of(), 60);
+
+        assertThat(TextReporter.coverageLine(cluster)).isEqualTo("audited 42 objects of cluster prod\\x1b; 60 rules ran");
+        assertThat(TextReporter.coverageLine(oneObject)).isEqualTo("audited 1 object of cluster https://10.0.0.1:443; 1 rule ran");
+        assertThat(TextReporter.coverageLine(files)).isEqualTo("scanned 2 Kubernetes file(s); 60 rules ran");
     }
 
     @Test

@@ -43,11 +43,13 @@ final class ClusterConnection implements AutoCloseable {
     private final KubernetesClient client;
     private final HttpClient http;
     private final String server;
+    private final String cluster;
 
-    private ClusterConnection(KubernetesClient client, String server) {
+    private ClusterConnection(KubernetesClient client, String server, String cluster) {
         this.client = client;
         this.http = client.getHttpClient();
         this.server = server;
+        this.cluster = cluster;
     }
 
     /** An answer other than 2xx: its status and the server's own message. */
@@ -71,7 +73,9 @@ final class ClusterConnection implements AutoCloseable {
                 .build();
         try {
             KubernetesClient client = new KubernetesClientBuilder().withConfig(tuned).build();
-            return new ClusterConnection(client, trimmed(tuned.getMasterUrl()));
+            String server = trimmed(tuned.getMasterUrl());
+            String context = tuned.getCurrentContext() == null ? null : tuned.getCurrentContext().getName();
+            return new ClusterConnection(client, server, context == null || context.isBlank() ? server : context);
         } catch (RuntimeException cannotBuild) {
             throw new ClusterUnavailable("cannot use the credentials of the kubeconfig: " + rootMessage(cannotBuild));
         }
@@ -79,6 +83,11 @@ final class ClusterConnection implements AutoCloseable {
 
     String server() {
         return server;
+    }
+
+    /** What the user knows the cluster as: the kubeconfig context, or the server's address in a pod. */
+    String cluster() {
+        return cluster;
     }
 
     JsonNode get(String path) throws ApiError, ClusterUnavailable {

@@ -6,6 +6,7 @@ import dev.shipshape.load.kubernetes.KubernetesLoader;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
+import dev.shipshape.model.KubernetesObjects;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.RuntimeState;
 import dev.shipshape.model.Suppression;
@@ -45,7 +46,8 @@ public final class KubernetesClusterLoader {
     /**
      * @param objectsRead every object listed; {@code objectsJudged} those judged in their own right
      */
-    public record Audited(LoadResult result, String server, String serverVersion, int objectsRead, int objectsJudged) {
+    /** @param cluster the kubeconfig context read, or the server's address when there is none */
+    public record Audited(LoadResult result, String server, String cluster, String serverVersion, int objectsRead, int objectsJudged) {
     }
 
     /** What listing one kind gave: its objects, or the note saying why there are none. */
@@ -76,18 +78,18 @@ public final class KubernetesClusterLoader {
             // Workloads apart from the rest, so that their containers can be given their pods' state
             LoadResult workloads = new KubernetesLoader().load(judged.workloads);
             LoadResult others = new KubernetesLoader().load(judged.others);
-            // Everything the workloads' manifests gave (their pods' ServiceAccounts too), the workloads with their live state
-            Inventory withState = workloads.inventory().withWorkloads(workloads.inventory().workloads().stream()
+            // the workloads' own Kubernetes objects too: which ServiceAccount each pod runs as, the API versions read
+            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory()).add(workloads.inventory().kubernetes());
+            workloads.inventory().workloads().stream()
                     .map(workload -> withRuntime(workload, judged.runtimes.get(describe(workload))))
-                    .toList());
-            Inventory.Builder inventory = Inventory.builder().addAll(others.inventory()).addAll(withState);
+                    .forEach(inventory::add);
             notes.addAll(workloads.diagnostics());
             notes.addAll(others.diagnostics());
             List<Suppression> suppressions = new ArrayList<>(workloads.suppressions());
             suppressions.addAll(others.suppressions());
             suppressions.addAll(judged.suppressions);
-            LoadResult result = new LoadResult(inventory.build(), notes, suppressions, List.of());
-            return new Audited(result, connection.server(), serverVersion, objects.size(), judged.judged);
+            LoadResult result = new LoadResult(withoutApiVersions(inventory.build()), notes, suppressions, List.of());
+            return new Audited(result, connection.server(), connection.cluster(), serverVersion, objects.size(), judged.judged);
         }
     }
 
@@ -165,5 +167,18 @@ public final class KubernetesClusterLoader {
                 workload.lastLine(), workload.replicas(), workload.restartPolicy(), containers, workload.labels(),
                 workload.podLabels(), workload.rollout(), workload.scheduling(), workload.dependencies(), workload.links(),
                 workload.extraHosts(), workload.serviceName(), workload.claimTemplates(), workload.templatePath());
+    }
+
+    /**
+     * A live object's apiVersion is the one the audit asked the server for (1.20 serves
+     * PodDisruptionBudgets only as policy/v1beta1), not one anybody wrote: deprecated-api-version
+     * judges manifests and admission requests, never what a list returned.
+     */
+    private static Inventory withoutApiVersions(Inventory read) {
+        KubernetesObjects objects = read.kubernetes();
+        return new Inventory(read.workloads(), read.images(), read.networks(), read.volumes(), read.daemons(), read.services(),
+                read.disruptionBudgets(), new KubernetesObjects(List.of(), objects.namespaces(), objects.roles(), objects.roleBindings(),
+                        objects.serviceAccounts(), objects.podServiceAccounts(), objects.networkPolicies(), objects.routes(),
+                        objects.autoscalers(), objects.secrets(), objects.configMaps()));
     }
 }

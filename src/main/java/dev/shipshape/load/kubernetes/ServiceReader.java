@@ -2,6 +2,7 @@ package dev.shipshape.load.kubernetes;
 
 import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.load.yaml.YamlNode.Entry;
+import dev.shipshape.model.KeyValue;
 import dev.shipshape.model.LabelSelector;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.ServiceEndpoint;
@@ -46,7 +47,16 @@ final class ServiceReader {
         String type = writtenType.map(Setting::value).orElse(DEFAULT_TYPE);
         return new ServiceEndpoint(metadata.name(), metadata.namespace(), origin, LabelSelector.of(selector),
                 !selector.isEmpty(), selectorKey.map(Entry::origin).orElse(origin), headless, type, ports(fields),
-                writtenType.map(Setting::origin).orElse(origin), texts(fields, "loadBalancerSourceRanges"), texts(fields, "externalIPs"));
+                writtenType.map(Setting::origin).orElse(origin), texts(fields, "loadBalancerSourceRanges"), texts(fields, "externalIPs"),
+                annotations(metadata));
+    }
+
+    private static List<KeyValue> annotations(ObjectMetadata metadata) {
+        List<KeyValue> annotations = new ArrayList<>(metadata.annotations().size());
+        for (Entry annotation : metadata.annotations()) {
+            annotations.add(new KeyValue(annotation.key(), annotation.value().textOr(""), annotation.origin()));
+        }
+        return annotations;
     }
 
     /** A list of strings, each at its item; an item that is no string is reported and left out. */
@@ -76,7 +86,8 @@ final class ServiceReader {
                 continue;
             }
             Setting<String> targetPort = port.get().text("targetPort").orElse(Setting.unset(item.origin()));
-            ports.add(new ServicePort(number.get().value(), targetPort, item.origin()));
+            String name = port.get().text("name").map(Setting::value).orElse(null);
+            ports.add(new ServicePort(number.get().value(), targetPort, item.origin(), name));
         }
         return ports;
     }

@@ -19,9 +19,8 @@ import java.util.stream.Stream;
 /**
  * Flags each backend of an Ingress or HTTPRoute that names a Service the scanned set does not
  * define in the route's namespace (or the backendRef's), or a port number that Service does not
- * have. Judged only when the scanned set defines at least one Service: routes scanned without any
- * Service belong to a set the scan does not see. A port given by name is not checked (Service
- * ports are kept by number).
+ * have, or a port name none of its ports carries. Judged only when the scanned set defines at least
+ * one Service: routes scanned without any Service belong to a set the scan does not see.
  */
 public final class IngressBackendMissing implements InventoryRule {
 
@@ -64,10 +63,13 @@ public final class IngressBackendMissing implements InventoryRule {
                     .formatted(route.description(), backend.service().value(), namespaceOf(namespace))));
         }
         String port = backend.port();
-        if (port == null || !port.chars().allMatch(Character::isDigit)) return Optional.empty();
-        boolean hasPort = service.get().ports().stream().anyMatch(servicePort -> servicePort.port().equals(port));
+        if (port == null) return Optional.empty();
+        boolean byNumber = port.chars().allMatch(Character::isDigit);
+        boolean hasPort = service.get().ports().stream()
+                .anyMatch(servicePort -> port.equals(byNumber ? servicePort.port() : servicePort.name()));
         return hasPort ? Optional.empty() : Optional.of(Finding.of(INFO, backend.service().origin(),
-                "%s routes to port %s of Service '%s', which has no such port".formatted(route.description(), port, backend.service().value())));
+                "%s routes to port %s of Service '%s', which has no such port".formatted(route.description(),
+                        byNumber ? port : "'" + port + "'", backend.service().value())));
     }
 
     private static String namespaceOf(String namespace) {

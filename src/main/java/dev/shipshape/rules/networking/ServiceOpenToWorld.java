@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * Flags a Service that opens its pods beyond the cluster: type LoadBalancer without
  * {@code loadBalancerSourceRanges}, type NodePort (every node's address, on every network the
  * nodes are on), and each {@code externalIPs} entry. A LoadBalancer with source ranges is judged
- * by those ranges only if one of them is {@code 0.0.0.0/0} or {@code ::/0}.
+ * by those ranges only if one of them is {@code 0.0.0.0/0} or {@code ::/0}. A LoadBalancer that a
+ * cloud annotation makes internal (AWS, Azure, Google) gets an address on the private network only,
+ * so it is not judged; its externalIPs still are.
  */
 public final class ServiceOpenToWorld implements SingleObjectRule {
 
@@ -29,7 +31,10 @@ public final class ServiceOpenToWorld implements SingleObjectRule {
                     any ingress controller, TLS or authentication in front; and externalIPs let whoever \
                     may create Services capture traffic for any address (CVE-2020-8554).""")
             .remediation("Put HTTP services behind an Ingress or Gateway and use `type: ClusterIP`; for a LoadBalancer, "
-                    + "list the allowed client ranges in `spec.loadBalancerSourceRanges`; remove `spec.externalIPs`.")
+                    + "list the allowed client ranges in `spec.loadBalancerSourceRanges`, or make it internal with the cloud's "
+                    + "annotation (`service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"`, "
+                    + "`service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"`, "
+                    + "`networking.gke.io/load-balancer-type: Internal`); remove `spec.externalIPs`.")
             .appliesTo(SourceKind.KUBERNETES)
             .references(
                     Reference.url("Kubernetes: Service types", "https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types"),
@@ -49,7 +54,7 @@ public final class ServiceOpenToWorld implements SingleObjectRule {
 
     private static Stream<Finding> findings(ServiceEndpoint service) {
         Stream<Finding> type = switch (service.type()) {
-            case "LoadBalancer" -> service.loadBalancerSourceRanges().isEmpty()
+            case "LoadBalancer" -> isInternal(service) ? Stream.<Finding>empty() : service.loadBalancerSourceRanges().isEmpty()
                     ? Stream.of(Finding.of(INFO, service.typeOrigin(), service.description()
                             + " is a LoadBalancer without loadBalancerSourceRanges: it is open to any address"))
                     : service.loadBalancerSourceRanges().stream()
@@ -63,5 +68,20 @@ public final class ServiceOpenToWorld implements SingleObjectRule {
         Stream<Finding> externalIps = service.externalIPs().stream().map(address -> Finding.of(INFO, address.origin(),
                 service.description() + " claims external IP " + address.value() + ": traffic for that address is sent to its pods"));
         return Stream.concat(type, externalIps);
+    }
+
+    /** The annotations with which AWS, Azure and Google Cloud give a LoadBalancer a private address only. */
+    private static boolean isInternal(ServiceEndpoint service) {
+        return service.annotations().stream().anyMatch(annotation -> {
+            String value = annotation.value().strip();
+            return switch (annotation.key()) {
+                // the in-tree AWS provider takes any value but "false" (older manifests wrote "0.0.0.0/0")
+                case "service.beta.kubernetes.io/aws-load-balancer-internal" -> !value.isEmpty() && !value.equalsIgnoreCase("false");
+                case "service.beta.kubernetes.io/aws-load-balancer-scheme" -> value.equals("internal");
+                case "service.beta.kubernetes.io/azure-load-balancer-internal" -> value.equals("true");
+                case "networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type" -> value.equalsIgnoreCase("Internal");
+                default -> false;
+            };
+        });
     }
 }

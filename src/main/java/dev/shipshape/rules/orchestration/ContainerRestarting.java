@@ -29,7 +29,10 @@ public final class ContainerRestarting implements ContainerRule {
             .remediation("Read its last logs (`docker logs --tail 50 <container>`) and fix the crash; cap the loop "
                     + "with `--restart on-failure:5` (Compose `restart: on-failure:5`) so a broken release stops instead "
                     + "of spinning.")
-            .appliesTo(SourceKind.LIVE_DOCKER)
+            .remediation(SourceKind.KUBERNETES, "Read the crashed run's logs (`kubectl logs --previous <pod> -c <container>`) and the pod's events "
+                    + "(`kubectl describe pod <pod>`) and fix the crash; until then the kubelet restarts it with a growing back-off (CrashLoopBackOff).")
+            // a manifest holds no status: on Kubernetes these findings come from the pods `audit kubernetes` reads
+            .appliesTo(SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.15"))
             .build();
 

@@ -25,7 +25,10 @@ public final class ContainerUnhealthy implements ContainerRule {
                     notices; load balancers and depends_on conditions that trust the check route around it.""")
             .remediation("Read why the check fails (`docker inspect --format '{{json .State.Health}}' <container>`), "
                     + "fix the service or its check, and let an orchestrator (Swarm, Kubernetes) replace unhealthy replicas.")
-            .appliesTo(SourceKind.LIVE_DOCKER)
+            .remediation(SourceKind.KUBERNETES, "Read why the readiness probe fails (the events of `kubectl describe pod <pod>`) and fix the "
+                    + "service or its probe; a pod that is not ready gets no traffic from its Services.")
+            // a manifest holds no status: on Kubernetes these findings come from the pods `audit kubernetes` reads
+            .appliesTo(SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("5.27"))
             .build();
 

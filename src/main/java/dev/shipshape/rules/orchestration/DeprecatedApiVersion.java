@@ -18,9 +18,8 @@ import java.util.stream.Stream;
  * ({@link ApiRemovals}), naming the version that replaces it. The target is
  * {@code scan --kubernetes-version} (or {@code kubernetesVersion} in {@code .shipshape.yaml});
  * by default the newest release, where every removal in the table has happened.
- *
- * <p>Objects read from a live cluster are not judged: their apiVersion is the one the audit asked
- * the API server for, not the one their author wrote.
+ * {@code audit kubernetes} does not judge it: a listed object comes back in the version the audit
+ * asked the server for, not the one its author wrote.
  */
 public final class DeprecatedApiVersion implements SingleObjectRule {
 
@@ -58,9 +57,7 @@ public final class DeprecatedApiVersion implements SingleObjectRule {
 
     @Override
     public Stream<Finding> check(Inventory inventory) {
-        return inventory.kubernetes().apiVersions().stream()
-                .filter(use -> use.origin().isInFile())
-                .flatMap(use -> finding(use).stream());
+        return inventory.kubernetes().apiVersions().stream().flatMap(use -> finding(use).stream());
     }
 
     private Optional<Finding> finding(ApiVersionUse use) {

@@ -25,7 +25,10 @@ public final class ImageWithoutDigest implements ContainerRule {
                     scan result can be looked up for it, and another host cannot run the same bytes.""")
             .remediation("Build images in CI, push them to a registry, and run them by digest "
                     + "(`image: registry.example.com/app@sha256:…`), so the host pulls exactly what was built and scanned.")
-            .appliesTo(SourceKind.LIVE_DOCKER)
+            .remediation(SourceKind.KUBERNETES, "Build images in CI, push them to a registry and reference them by digest "
+                    + "(`image: registry.example.com/app@sha256:…`), so every node pulls exactly what was built and scanned.")
+            // a manifest holds no status: on Kubernetes these findings come from the pods `audit kubernetes` reads
+            .appliesTo(SourceKind.KUBERNETES, SourceKind.LIVE_DOCKER)
             .references(Reference.cisDocker("4.2"), Reference.cisDocker("4.5"))
             .build();
 

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * kube-system, creating or changing workloads there. A grant counts when its resource is named
  * ({@code pods/exec}, or {@code pods/*}), or, for escalate, bind and impersonate, when the verb is;
  * a rule that gets there only through {@code *} resources is {@link RbacWildcard}'s finding.
- * Kubernetes' own ClusterRoles ({@code system:…}, cluster-admin, admin, edit, view) are not judged. The finding points at the named resource (or verb).
+ * Kubernetes' own roles (Roles and ClusterRoles named {@code system:…}; the ClusterRoles cluster-admin, admin, edit, view) are not judged. The finding points at the named resource (or verb).
  */
 public final class RbacPrivilegeEscalation implements SingleObjectRule {
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * get, list or watch (or {@code *}): HIGH for a ClusterRole, which reads the Secrets of every
  * namespace once bound cluster-wide, MEDIUM for a Role. A rule limited by {@code resourceNames} is
  * least privilege and is left alone; a {@code *} resource is {@link RbacWildcard}'s finding.
- * Kubernetes' own ClusterRoles ({@code system:…}, cluster-admin, admin, edit, view) are not judged.
+ * Kubernetes' own roles (Roles and ClusterRoles named {@code system:…}; the ClusterRoles cluster-admin, admin, edit, view) are not judged.
  */
 public final class RbacSecretsAccess implements SingleObjectRule {
 

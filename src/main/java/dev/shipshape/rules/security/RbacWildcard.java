@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Flags each rule of a Role or ClusterRole that grants {@code *} as a verb, a resource or an API
- * group: one finding per wildcard list, at its {@code *}. Kubernetes' own ClusterRoles
- * ({@code system:…}, cluster-admin, admin, edit, view) are not judged.
+ * group: one finding per wildcard list, at its {@code *}. Kubernetes' own roles
+ * (Roles and ClusterRoles named {@code system:…}; the ClusterRoles cluster-admin, admin, edit, view) are not judged.
  */
 public final class RbacWildcard implements SingleObjectRule {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.model.KeyValue;
 import dev.shipshape.model.LabelSelector;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.ServiceEndpoint;
@@ -58,11 +59,31 @@ class ServiceReaderTest {
 
         assertThat(services).containsExactly(new ServiceEndpoint("web", "shop", at(2, 1),
                 LabelSelector.of(Map.of("app", "web", "tier", "1")), true, at(8, 3), false, "NodePort", List.of(
-                        new ServicePort("80", Setting.of("http", at(14, 7)), at(12, 7)),
+                        new ServicePort("80", Setting.of("http", at(14, 7)), at(12, 7), "http"),
                         new ServicePort("8443", Setting.of("8443", at(16, 7)), at(15, 7)),
                         // no targetPort: the same as port, unset at the port's item
                         new ServicePort("9090", Setting.unset(at(18, 7)), at(18, 7))), at(7, 3), List.of(), List.of()));
         assertThat(services.getFirst().description()).isEqualTo("Service 'web'");
+    }
+
+    @Test
+    void keepsTheAnnotationsEachAtItsKey() {
+        List<ServiceEndpoint> services = services("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: api
+                  annotations:
+                    networking.gke.io/load-balancer-type: Internal
+                    example.com/count: 3
+                spec:
+                  type: LoadBalancer
+                  selector: {app: api}
+                """);
+
+        assertThat(services.getFirst().annotations()).containsExactly(
+                new KeyValue("networking.gke.io/load-balancer-type", "Internal", at(6, 5)),
+                new KeyValue("example.com/count", "3", at(7, 5)));
     }
 
     @Test
@@ -89,7 +110,7 @@ class ServiceReaderTest {
 
         assertThat(services).containsExactly(
                 new ServiceEndpoint("db-headless", null, at(2, 1), LabelSelector.of(Map.of("app", "db")), true, at(7, 3),
-                        true, "ClusterIP", List.of(new ServicePort("5432", Setting.unset(at(9, 7)), at(9, 7)))),
+                        true, "ClusterIP", List.of(new ServicePort("5432", Setting.unset(at(9, 7)), at(9, 7), "pg"))),
                 new ServiceEndpoint("db", null, at(12, 1), LabelSelector.of(Map.of("app", "db")), true, at(17, 3),
                         false, "ClusterIP", List.of()));
     }
