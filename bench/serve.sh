@@ -13,7 +13,7 @@
 #   SERVE_THREADS=2 bench/serve.sh   # the server's --threads (default: its own)
 #   SLOW_CLIENTS=0 bench/serve.sh    # skip the slow-client figure
 #   JVM_FLAGS="-XX:+UseParallelGC" bench/serve.sh   # run target/shipshape.jar (or JAR) with these JVM
-#                                    # flags instead of the launcher (which tunes for `scan`: SerialGC, C1 only)
+#                                    # flags instead of the launcher (which gives `serve` SerialGC with C2)
 #
 #   /AuthZPlugin.AuthZReq  an AuthZReq holding the body docker CLI 28 sent for a hardened `docker run`
 #   /validate              an AdmissionReview of a Deployment as the API server sends it

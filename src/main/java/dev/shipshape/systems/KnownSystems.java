@@ -80,6 +80,11 @@ public final class KnownSystems {
         return Optional.ofNullable(container.image().value()).flatMap(ImageReference::parse).flatMap(this::find);
     }
 
+    /** The known system of this role that the container runs, if it runs one. */
+    public Optional<KnownSystem> running(Container container, KnownSystem.Role role) {
+        return running(container).map(Match::system).filter(system -> system.role() == role);
+    }
+
     /** The image's last path component, as {@link AdminInterface#images()} names it. */
     public static String lastComponent(ImageReference reference) {
         String repository = reference.repository();

@@ -58,9 +58,9 @@ public final class DiscoveryStoreWithoutTls implements ContainerRule {
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
         if (container.init()) return Stream.empty();
-        Optional<KnownSystems.Match> match = KnownSystems.catalogue().running(container);
-        if (match.isEmpty() || match.get().system().role() != KnownSystem.Role.DISCOVERY) return Stream.empty();
-        KnownSystem system = match.get().system();
+        Optional<KnownSystem> running = KnownSystems.catalogue().running(container, KnownSystem.Role.DISCOVERY);
+        if (running.isEmpty()) return Stream.empty();
+        KnownSystem system = running.get();
         ContainerSettings settings = new ContainerSettings(container);
         Protection tls = system.tls();
         boolean server = !tls.serverOnly() || system.cluster().serverWhen().isEmpty()

@@ -48,9 +48,9 @@ public final class OverlayWithoutEncryption implements ContainerRule {
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
         if (container.init()) return Stream.empty();
-        Optional<KnownSystems.Match> match = KnownSystems.catalogue().running(container);
-        if (match.isEmpty() || match.get().system().role() != KnownSystem.Role.OVERLAY) return Stream.empty();
-        KnownSystem system = match.get().system();
+        Optional<KnownSystem> running = KnownSystems.catalogue().running(container, KnownSystem.Role.OVERLAY);
+        if (running.isEmpty()) return Stream.empty();
+        KnownSystem system = running.get();
         if (new ContainerSettings(container).findAny(system.encryption().on()).isPresent()) return Stream.empty();
         return Stream.of(Finding.of(INFO, container.image().origin(), "%s runs %s (%s) without encryption: none of %s is set"
                 .formatted(container.description(), system.product(), container.image().value(),
