@@ -286,7 +286,7 @@ public final class TextReporter implements Reporter {
             line.append(engines > 0 ? "; scanned " : "scanned ")
                     .append(kinds.isEmpty() ? "no files" : String.join(", ", kinds) + " file(s)");
         }
-        if (loaded < found) line.append(" (").append(found - loaded).append(" could not be loaded)");
+        if (loaded < found) line.append(" (").append(found - loaded).append(" with input errors, not fully checked)");
         List<SkippedFile> skipped = coverage.skipped();
         if (!skipped.isEmpty()) {
             line.append("; ").append(skipped.size()).append(" skipped: ");

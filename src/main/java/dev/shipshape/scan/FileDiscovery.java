@@ -5,12 +5,14 @@ import dev.shipshape.model.SourceKind;
 import dev.shipshape.scan.FileClassifier.NameClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -31,7 +33,8 @@ import java.util.Set;
  * <p>Symbolic links are not followed out of the folder being scanned: a link to a file or folder
  * outside it is reported as skipped ({@code --follow-symlinks} follows it, and a link loop is then
  * reported, never followed twice), and a link to somewhere inside it is left alone, since what it
- * points at is scanned under its own name. A path named on the command line is always followed.
+ * points at is scanned under its own name. A path named on the command line is always followed, a
+ * link to a folder included; a named link that leads nowhere (missing target, loop) is a usage error.
  * The folders {@code .git}, {@code .hg}, {@code .svn}, {@code .bzr} and {@code node_modules} are
  * never entered, nor the {@code templates/} folder of a Helm chart (it needs rendering first; it is
  * reported as skipped). Each file whose name says Dockerfile, daemon.json, YAML or JSON is looked at by
@@ -80,17 +83,44 @@ public final class FileDiscovery {
         Run run = new Run();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                run.walk(root);
+                // "link/." makes the walk start through a named link to a folder, which it would otherwise leave alone as a link
+                run.walk(Files.isSymbolicLink(root) ? root.resolve(".") : root);
             } else if (Files.exists(root)) {
                 run.candidate(root, true);
             } else if (Files.isSymbolicLink(root)) {
-                run.skip(root, "broken symbolic link", null);
+                throw new ConfigurationException(brokenLink(root));
             } else {
                 throw new ConfigurationException("no such file or folder: " + root);
             }
             run.endRoot();
         }
         return run.finish();
+    }
+
+    /** Why a named symbolic link leads nowhere: a loop, or a target that does not exist. */
+    private static String brokenLink(Path link) {
+        try {
+            link.toRealPath();
+        } catch (FileSystemException loopOrMissing) {
+            if (loopOrMissing instanceof NoSuchFileException) {
+                return "%s is a symbolic link to %s, which does not exist".formatted(shown(link), linkTarget(link));
+            }
+            if (String.valueOf(loopOrMissing.getReason()).contains("levels of symbolic links")) {
+                return "%s is a symbolic link loop (%s → %s …): point it at a real file or folder".formatted(shown(link), shown(link), linkTarget(link));
+            }
+            return "%s is a symbolic link that cannot be followed: %s".formatted(shown(link), SourceLoader.describe(loopOrMissing));
+        } catch (IOException unreadable) {
+            return "%s is a symbolic link that cannot be followed: %s".formatted(shown(link), SourceLoader.describe(unreadable));
+        }
+        return "%s is a symbolic link that cannot be followed".formatted(shown(link));
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException unreadable) {
+            return "?";
+        }
     }
 
     /** The path as the user wrote it, normalized: {@code ./compose.yaml} is shown as {@code compose.yaml}. */

@@ -120,6 +120,38 @@ class FileDiscoveryTest {
     }
 
     @Test
+    void aNamedLinkToAFolderIsWalkedUnderTheNameTheUserGave() throws Exception {
+        write("real/pod.yaml", KUBERNETES);
+        Files.createSymbolicLink(dir.resolve("real/up"), dir.resolve("real"));
+        Path named = Files.createSymbolicLink(dir.resolve("named"), dir.resolve("real"));
+
+        Discovery found = discover(named);
+
+        assertThat(shownPaths(found)).containsExactly(shown("named/pod.yaml"));
+        assertThat(found.skipped()).isEmpty();
+    }
+
+    @Test
+    void aNamedLinkLoopIsAUsageErrorThatSaysSo() throws Exception {
+        Files.createSymbolicLink(dir.resolve("a"), dir.resolve("b"));
+        Path a = dir.resolve("a");
+        Files.createSymbolicLink(dir.resolve("b"), a);
+
+        assertThatThrownBy(() -> discover(a))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(shown("a") + " is a symbolic link loop (" + shown("a") + " → " + dir.resolve("b") + " …): point it at a real file or folder");
+    }
+
+    @Test
+    void aNamedBrokenLinkIsAUsageErrorThatNamesItsTarget() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("compose.yaml"), dir.resolve("gone.yaml"));
+
+        assertThatThrownBy(() -> discover(link))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(shown("compose.yaml") + " is a symbolic link to " + dir.resolve("gone.yaml") + ", which does not exist");
+    }
+
+    @Test
     void aLinkLeavingTheScannedFolderIsReportedAndNotFollowed() throws Exception {
         write("real/pod.yaml", KUBERNETES);
         Path scanned = Files.createDirectory(dir.resolve("scanned"));
