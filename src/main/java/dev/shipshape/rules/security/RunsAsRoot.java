@@ -127,7 +127,7 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
             return Optional.of(Finding.of(INFO, container.origin(),
                     container.description() + " runs as root: neither it nor its image sets a user"));
         }
-        String image = container.image().isSet() ? "image '" + container.image().value() + "'" : "its image";
+        String image = container.image().isSet() && !container.image().value().isBlank() ? "image '" + container.image().value() + "'" : "its image";
         return Optional.of(Finding.of(INFO, container.origin(), "%s sets no user: unless %s sets a non-root USER, it runs as root"
                 .formatted(container.description(), image)));
     }
