@@ -48,7 +48,8 @@ public final class ShipshapeCommand implements Callable<Integer> {
     /** The command line exactly as {@code Main} runs it: an internal error is one line and exit 3. */
     public static CommandLine commandLine() {
         return new CommandLine(new ShipshapeCommand())
-                .setExecutionExceptionHandler(new InternalErrorHandler());
+                .setExecutionExceptionHandler(new InternalErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler());
     }
 
     @Override

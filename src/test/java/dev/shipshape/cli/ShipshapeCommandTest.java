@@ -73,6 +73,19 @@ class ShipshapeCommandTest {
     }
 
     @Test
+    void aMistypedCommandGetsASuggestionAndWhereTheHelpIsNotTheWholeUsage() {
+        CliRun run = CliRun.of("scna", ".");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("""
+                Unmatched arguments from index 0: 'scna', '.'
+                Did you mean: shipshape scan?
+                See 'shipshape --help' for the options and examples.
+                """);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         CliRun run = CliRun.of("scan", "--frobnicate");
 
