@@ -1,10 +1,12 @@
 package dev.shipshape.scan;
 
+import dev.shipshape.load.yaml.NestingLimitedParser;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -31,24 +33,30 @@ final class DocumentSniffer {
         UNREADABLE
     }
 
+    /**
+     * The reader's buffer for a file streamed because it is too large to load: bigger than the
+     * engine's default, which makes a long scalar cost the square of its length (see
+     * {@link NestingLimitedParser#of}), yet bounded, since the file may be hundreds of megabytes.
+     */
+    private static final int STREAM_BUFFER = 4 * 1024 * 1024;
+
     private DocumentSniffer() {
     }
 
     static Verdict sniff(String text) {
-        return sniff(new Parse(settings(Math.max(text.length() + 1, 1024))).parseString(text).iterator());
+        return sniff(NestingLimitedParser.of(settings(Math.max(text.length() + 1, 1024)), text));
     }
 
     /** @param maxCodePoints how much of the stream may be read before giving up */
     static Verdict sniff(Reader text, int maxCodePoints) {
-        return sniff(new Parse(settings(maxCodePoints)).parseReader(text).iterator());
+        return sniff(new Parse(settings(maxCodePoints).setBufferSize(STREAM_BUFFER).build()).parseReader(text).iterator());
     }
 
-    private static LoadSettings settings(int maxCodePoints) {
+    private static LoadSettingsBuilder settings(int maxCodePoints) {
         return LoadSettings.builder()
                 .setAllowDuplicateKeys(true)
                 .setUseMarks(false)
-                .setCodePointLimit(maxCodePoints)
-                .build();
+                .setCodePointLimit(maxCodePoints);
     }
 
     /** One open collection: a mapping tracks whether the next node is a key, and the last key read. */
@@ -106,6 +114,7 @@ final class DocumentSniffer {
                                 if (services && !apiVersion && !kind) return Verdict.COMPOSE;
                             }
                         }
+                        if (open.size() >= NestingLimitedParser.MAX_DEPTH) return Verdict.UNREADABLE;
                         if (event.getEventId() == Event.ID.MappingStart) open.push(new Frame(true));
                         else if (event.getEventId() == Event.ID.SequenceStart) open.push(new Frame(false));
                     }

@@ -5,7 +5,8 @@ import dev.shipshape.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -37,19 +38,20 @@ public final class YamlDocuments {
     }
 
     public static Parsed parse(String file, String text) {
-        LoadSettings settings = LoadSettings.builder()
+        LoadSettingsBuilder builder = LoadSettings.builder()
                 .setLabel(file)
                 .setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(NO_ALIAS_LIMIT)
                 .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
-                .setUseMarks(true)
-                .build();
+                .setUseMarks(true);
+        Composer composer = new Composer(builder.build(), NestingLimitedParser.of(builder, text));
         List<YamlNode> documents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         long expansionLeft = MAX_ALIAS_EXPANSION;
         boolean mayHaveAliases = text.indexOf('*') >= 0; // an alias is written *name
         try {
-            for (Node node : new Compose(settings).composeAllFromString(text)) {
+            while (composer.hasNext()) {
+                Node node = composer.next();
                 if (node == null) continue;
                 if (!mayHaveAliases) {
                     documents.add(new YamlNode(node, file));

@@ -60,4 +60,39 @@ class YamlDocumentsTest {
         assertThat(parsed.documents()).hasSize(1);
         assertThat(parsed.diagnostics()).extracting(Diagnostic::origin).containsExactly(Origin.at("twice.yaml", 5, 1));
     }
+
+    @Test
+    void deepNestingStopsAtTheLimitWhereItIsInsteadOfScanningForMinutes() {
+        String text = "services: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+
+        // a hang guard, not a speed figure: before the limit this took half a minute
+        YamlDocuments.Parsed parsed = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> YamlDocuments.parse("deep.yaml", text));
+
+        assertThat(parsed.documents()).isEmpty();
+        assertThat(parsed.diagnostics()).containsExactly(Diagnostic.error(Origin.at("deep.yaml", 1, 11 + 999),
+                "YAML syntax error: collections are nested more than 1000 levels deep here; the rest is not read"));
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() {
+        String text = "[".repeat(NestingLimitedParser.MAX_DEPTH) + "x" + "]".repeat(NestingLimitedParser.MAX_DEPTH) + "\n";
+
+        YamlDocuments.Parsed parsed = YamlDocuments.parse("deep.yaml", text);
+
+        assertThat(parsed.diagnostics()).isEmpty();
+        assertThat(parsed.documents()).hasSize(1);
+    }
+
+    @Test
+    void aScalarOfMegabytesIsReadWhole() {
+        String value = "a".repeat(9_000_000);
+
+        // a hang guard: the engine's reader copied its growing window per buffer, over a minute for this
+        YamlDocuments.Parsed parsed = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> YamlDocuments.parse("long.yaml", "data:\n  k: \"" + value + "\"\n  plain: " + value + "\n"));
+
+        assertThat(parsed.diagnostics()).isEmpty();
+        assertThat(parsed.documents().getFirst().at("data", "k").flatMap(YamlNode::text)).contains(value);
+        assertThat(parsed.documents().getFirst().at("data", "plain").flatMap(YamlNode::text)).contains(value);
+    }
 }
