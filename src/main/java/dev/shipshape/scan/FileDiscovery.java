@@ -1,6 +1,7 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.load.compose.OverrideNames;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.scan.FileClassifier.NameClass;
 import java.io.IOException;
@@ -44,8 +45,9 @@ import java.util.Set;
  * {@code --exclude 'deploy/legacy/**'} (a leading {@code ./} is ignored). Excluding a folder skips
  * all of it. Explicitly named files are never excluded.
  *
- * <p>A Compose override file ({@code compose.override.yaml} …) found beside its base file is
- * marked, so that it is not loaded on its own (the Compose loader merges it into the base).
+ * <p>A Compose override file ({@code compose.override.yaml}, {@code app.override.yml}: {@link OverrideNames})
+ * found beside its base file is marked, so that it is not loaded on its own (the Compose loader merges it
+ * into the base, and the merged project is what is judged).
  */
 public final class FileDiscovery {
 
@@ -248,9 +250,9 @@ public final class FileDiscovery {
 
         /** An override file with a base beside it, among the files found, is loaded through that base. */
         private FoundFile markOverride(FoundFile file) {
-            if (!FileClassifier.isComposeOverride(nameOf(file.path()))) return file;
+            if (file.kind() != SourceKind.COMPOSE && file.kind() != SourceKind.STACK) return file;
             Path folder = file.path().toAbsolutePath().normalize().getParent();
-            for (String baseName : FileClassifier.COMPOSE_BASE_NAMES) {
+            for (String baseName : OverrideNames.baseNames(nameOf(file.path()))) {
                 Path base = folder.resolve(baseName);
                 Optional<FoundFile> found = files.stream()
                         .filter(other -> other.path().toAbsolutePath().normalize().equals(base))
