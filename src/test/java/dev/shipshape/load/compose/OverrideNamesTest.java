@@ -31,6 +31,7 @@ class OverrideNamesTest {
         assertThat(OverrideNames.baseNames("app.override.yml")).containsExactly("app.yml", "app.yaml");
         assertThat(OverrideNames.baseNames("docker-compose.test.override.yaml"))
                 .containsExactly("docker-compose.test.yaml", "docker-compose.test.yml");
+        assertThat(OverrideNames.baseNames("app.override.compose.yaml")).containsExactly("app.compose.yaml", "app.compose.yml");
         assertThat(OverrideNames.baseNames("compose.yaml")).isEmpty();
     }
 
@@ -38,6 +39,8 @@ class OverrideNamesTest {
     void aBaseNamesItsOverridesAndAnOverrideHasNone() {
         assertThat(OverrideNames.overrideNames("compose.yaml")).containsExactly("compose.override.yaml", "compose.override.yml");
         assertThat(OverrideNames.overrideNames("app.yml")).containsExactly("app.override.yml", "app.override.yaml");
+        assertThat(OverrideNames.overrideNames("app.compose.yaml")).containsExactly(
+                "app.compose.override.yaml", "app.compose.override.yml", "app.override.compose.yaml", "app.override.compose.yml");
         assertThat(OverrideNames.overrideNames("app.override.yml")).isEqualTo(List.of());
         assertThat(OverrideNames.overrideNames("Dockerfile")).isEmpty();
     }
