@@ -96,7 +96,7 @@ public final class ComposeLoader {
         }
 
         if (!decidedByContent) {
-            SourceKind byContent = StackOrCompose.decide(root, kind);
+            SourceKind byContent = DeployScripts.stackDeployerOf(file).isPresent() ? SourceKind.STACK : StackOrCompose.decide(root, kind);
             if (byContent != kind) return load(file, shownPath, byContent, environment, text, true);
         }
         ServiceExtends extendsResolver = new ServiceExtends(files, diagnostics);
