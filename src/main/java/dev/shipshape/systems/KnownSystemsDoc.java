@@ -30,7 +30,7 @@ public final class KnownSystemsDoc {
                 component of its name (any registry, namespace and tag), or its last two where listed so.
 
                 A setting is found in the container's environment, its command and arguments (Compose `entrypoint` \
-                and `command`, Kubernetes `command` and `args`, each split at white space, so `sh -c "…"` is read \
+                and `command`, Kubernetes `command` and `args`, a live container's entrypoint and cmd, each split at white space, so `sh -c "…"` is read \
                 too), its mounts or its published ports. Settings under **unknown** hand the decision to a \
                 configuration file shipshape does not read, and the rule then stays quiet. Bitnami images refuse to \
                 start without a password unless `ALLOW_EMPTY_PASSWORD=yes`, so for them only that setting counts.
