@@ -3,6 +3,7 @@ package dev.shipshape.load.compose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -50,7 +51,7 @@ final class DeployScripts {
             for (Path entry : entries) {
                 if (Files.isRegularFile(entry)) scripts.add(entry);
             }
-        } catch (IOException | SecurityException unreadable) {
+        } catch (IOException | DirectoryIteratorException | SecurityException unreadable) {
             return List.of();
         }
         scripts.sort(null);
