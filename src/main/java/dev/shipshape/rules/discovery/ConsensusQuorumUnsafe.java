@@ -167,8 +167,8 @@ public final class ConsensusQuorumUnsafe implements SingleObjectRule {
         }
         if (size % 2 == 1) return Optional.empty();
         Origin where = first.stated().map(stated -> stated.found().origin()).orElse(first.workload().origin());
-        String because = first.stated().map(stated -> stated.found().written()).orElse("its servers");
-        return Optional.of(Finding.of(INFO, where, "%s (%s): %s; run an odd number, 3 or 5".formatted(ensemble, because, risk(size))));
+        String because = first.stated().map(stated -> " (" + stated.found().written() + ")").orElse("");
+        return Optional.of(Finding.of(INFO, where, "%s%s: %s; run an odd number, 3 or 5".formatted(ensemble, because, risk(size))));
     }
 
     private static Optional<Finding> unsafeSize(String ensemble, int members, Origin where, String because) {
