@@ -248,7 +248,10 @@ public final class FileDiscovery {
             return new Discovery(marked, skipped, skippedByKind, diagnostics);
         }
 
-        /** An override file with a base beside it, among the files found, is loaded through that base. */
+        /**
+         * An override file with a base beside it, among the files found, is loaded through that base when the
+         * base's loader merges it (a Compose file does, a stack does not: {@link FoundFileLoader} checks); it keeps its own kind.
+         */
         private FoundFile markOverride(FoundFile file) {
             if (file.kind() != SourceKind.COMPOSE && file.kind() != SourceKind.STACK) return file;
             Path folder = file.path().toAbsolutePath().normalize().getParent();
@@ -259,7 +262,7 @@ public final class FileDiscovery {
                         .filter(other -> other.kind() == SourceKind.COMPOSE || other.kind() == SourceKind.STACK)
                         .findFirst();
                 if (found.isPresent()) {
-                    return new FoundFile(file.path(), file.shownPath(), found.get().kind(), Optional.of(found.get().shownPath()));
+                    return new FoundFile(file.path(), file.shownPath(), file.kind(), Optional.of(found.get().shownPath()));
                 }
             }
             return file;
