@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
  * <p>An ensemble written as several services of one Compose or stack file (etcd0, etcd1, etcd2 sharing
  * {@code --initial-cluster}; zoo1..3 with {@code ZOO_SERVERS}; Consul servers with {@code -bootstrap-expect})
  * is one ensemble: its members are the single-instance services of one system that list two members or
- * more, expect a count, or are Consul servers, and it is reported once, on its first member, naming the
+ * more, expect a count, or are Consul servers; services that name each other in their settings are one
+ * ensemble (two clusters in one file stay two). It is reported once, on its first member, naming the
  * others. A service of several replicas is an ensemble of its own. A
  * Kubernetes workload is an ensemble on its own, so the gate, which sees one object per request, still
  * judges a StatefulSet it admits; that is why this inventory rule is a {@link SingleObjectRule}.
@@ -80,9 +82,11 @@ public final class ConsensusQuorumUnsafe implements SingleObjectRule {
                 alone(member.get()).ifPresent(findings::add);
             }
         }
-        for (List<Member> ensemble : byFileAndSystem.values()) {
-            if (ensemble.size() == 1) alone(ensemble.getFirst()).ifPresent(findings::add);
-            else together(ensemble).ifPresent(findings::add);
+        for (List<Member> members : byFileAndSystem.values()) {
+            for (List<Member> ensemble : ensembles(members)) {
+                if (ensemble.size() == 1) alone(ensemble.getFirst()).ifPresent(findings::add);
+                else together(ensemble).ifPresent(findings::add);
+            }
         }
         return findings.stream();
     }
@@ -92,7 +96,7 @@ public final class ConsensusQuorumUnsafe implements SingleObjectRule {
      *
      * @param stated what its settings say about the ensemble's size, if anything
      */
-    private record Member(Workload workload, KnownSystem system, Optional<Stated> stated) {
+    private record Member(Workload workload, Container container, KnownSystem system, Optional<Stated> stated) {
 
         /**
          * True when it takes part in an ensemble with other services: one instance that lists two members
@@ -121,7 +125,7 @@ public final class ConsensusQuorumUnsafe implements SingleObjectRule {
             Cluster cluster = match.get().system().cluster();
             ContainerSettings settings = new ContainerSettings(container);
             if (!cluster.serverWhen().isEmpty() && settings.findAny(cluster.serverWhen()).isEmpty()) continue;
-            return Optional.of(new Member(workload, match.get().system(), stated(cluster, settings)));
+            return Optional.of(new Member(workload, container, match.get().system(), stated(cluster, settings)));
         }
         return Optional.empty();
     }
@@ -133,6 +137,49 @@ public final class ConsensusQuorumUnsafe implements SingleObjectRule {
         if (listed.isPresent()) return listed;
         return settings.findAny(cluster.expect())
                 .flatMap(found -> number(found.value()).map(count -> new Stated(found, count, "expects")));
+    }
+
+    /**
+     * The ensembles among one file's members of one system: members are linked when the command or environment of
+     * either names the other's service ({@code --initial-cluster=etcd1=http://etcd1:2380,…}, {@code -retry-join=consul2}).
+     * When every member is linked to another, each connected group is an ensemble (two clusters in one file stay two);
+     * when one names no other and no other names it, the links say too little, and all are one ensemble.
+     */
+    private static List<List<Member>> ensembles(List<Member> members) {
+        int size = members.size();
+        int[] group = new int[size];
+        for (int at = 0; at < size; at++) group[at] = at;
+        boolean[] linked = new boolean[size];
+        for (int from = 0; from < size; from++) {
+            for (int to = 0; to < size; to++) {
+                if (from != to && mentions(members.get(from).container(), members.get(to).workload().name())) {
+                    linked[from] = true;
+                    linked[to] = true;
+                    int root = root(group, from);
+                    int other = root(group, to);
+                    group[Math.max(root, other)] = Math.min(root, other);
+                }
+            }
+        }
+        for (boolean link : linked) {
+            if (!link) return List.of(members);
+        }
+        Map<Integer, List<Member>> byRoot = new LinkedHashMap<>();
+        for (int at = 0; at < size; at++) byRoot.computeIfAbsent(root(group, at), key -> new ArrayList<>()).add(members.get(at));
+        return List.copyOf(byRoot.values());
+    }
+
+    private static int root(int[] group, int at) {
+        int root = at;
+        while (group[root] != root) root = group[root];
+        return root;
+    }
+
+    /** True when a command item or an environment value names the service as a whole word ({@code etcd1}, not {@code etcd10}). */
+    private static boolean mentions(Container container, String service) {
+        Pattern word = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(service) + "(?![A-Za-z0-9_-])");
+        return container.command().stream().anyMatch(item -> word.matcher(item.value()).find())
+                || container.environment().stream().anyMatch(variable -> variable.value() != null && word.matcher(variable.value()).find());
     }
 
     /** One workload as the whole ensemble: its replicas, and what its settings list or expect. */
