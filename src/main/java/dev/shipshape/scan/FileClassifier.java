@@ -20,11 +20,6 @@ final class FileClassifier {
     /** What a file's name alone says. */
     enum NameClass { DOCKERFILE, DAEMON_JSON, YAML, NONE }
 
-    /** Base file names Compose looks for, in the order it looks for them. */
-    static final List<String> COMPOSE_BASE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
-
-    private static final Pattern COMPOSE_OVERRIDE = Pattern.compile("(docker-)?compose\\.override\\.ya?ml");
-
     /**
      * Suffixes after {@code Dockerfile.} that mean something else: Docker's per-Dockerfile ignore
      * file, documentation, editor leftovers, templates that need rendering first. Skipped in a
@@ -118,9 +113,5 @@ final class FileClassifier {
             return upper.matches("(FROM|ARG)\\s+\\S.*");
         }
         return false;
-    }
-
-    static boolean isComposeOverride(String fileName) {
-        return COMPOSE_OVERRIDE.matcher(fileName).matches();
     }
 }

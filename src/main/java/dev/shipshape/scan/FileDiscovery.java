@@ -1,6 +1,7 @@
 package dev.shipshape.scan;
 
 import dev.shipshape.model.Diagnostic;
+import dev.shipshape.load.compose.OverrideNames;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.scan.FileClassifier.NameClass;
 import java.io.IOException;
@@ -47,8 +48,9 @@ import java.util.Set;
  * {@code --exclude 'deploy/legacy/**'} (a leading {@code ./} is ignored). Excluding a folder skips
  * all of it. Explicitly named files are never excluded.
  *
- * <p>A Compose override file ({@code compose.override.yaml} …) found beside its base file is
- * marked, so that it is not loaded on its own (the Compose loader merges it into the base).
+ * <p>A Compose override file ({@code compose.override.yaml}, {@code app.override.yml}: {@link OverrideNames})
+ * found beside its base file is marked, so that it is not loaded on its own (the Compose loader merges it
+ * into the base, and the merged project is what is judged).
  */
 public final class FileDiscovery {
 
@@ -276,18 +278,21 @@ public final class FileDiscovery {
             return new Discovery(marked, skipped, skippedByKind, diagnostics);
         }
 
-        /** An override file with a base beside it, among the files found, is loaded through that base. */
+        /**
+         * An override file with a base beside it, among the files found, is loaded through that base when the
+         * base's loader merges it (a Compose file does, a stack does not: {@link FoundFileLoader} checks); it keeps its own kind.
+         */
         private FoundFile markOverride(FoundFile file) {
-            if (!FileClassifier.isComposeOverride(nameOf(file.path()))) return file;
+            if (file.kind() != SourceKind.COMPOSE && file.kind() != SourceKind.STACK) return file;
             Path folder = file.path().toAbsolutePath().normalize().getParent();
-            for (String baseName : FileClassifier.COMPOSE_BASE_NAMES) {
+            for (String baseName : OverrideNames.baseNames(nameOf(file.path()))) {
                 Path base = folder.resolve(baseName);
                 Optional<FoundFile> found = files.stream()
                         .filter(other -> other.path().toAbsolutePath().normalize().equals(base))
                         .filter(other -> other.kind() == SourceKind.COMPOSE || other.kind() == SourceKind.STACK)
                         .findFirst();
                 if (found.isPresent()) {
-                    return new FoundFile(file.path(), file.shownPath(), found.get().kind(), Optional.of(found.get().shownPath()));
+                    return new FoundFile(file.path(), file.shownPath(), file.kind(), Optional.of(found.get().shownPath()));
                 }
             }
             return file;

@@ -58,7 +58,15 @@ final class CatalogueReader {
                 protection(entry.get("tls"), name),
                 protection(entry.get("encryption"), name),
                 cluster(entry.get("cluster"), name),
-                patterns(entry.get("statelessWhen"), name));
+                patterns(entry.get("statelessWhen"), name),
+                listeners(entry.get("listeners"), name));
+    }
+
+    private static Listeners listeners(Object value, String owner) {
+        if (value == null) return Listeners.NONE;
+        Map<String, Object> entry = map(value, owner + ".listeners");
+        return new Listeners(patterns(entry.get("bound"), owner), patterns(entry.get("advertised"), owner),
+                patterns(entry.get("protocolMap"), owner), texts(entry.get("unauthenticated")));
     }
 
     private static Protection protection(Object value, String owner) {
@@ -97,7 +105,7 @@ final class CatalogueReader {
             Object name = entry.get(where.name().toLowerCase(Locale.ROOT));
             if (name != null) {
                 return new SettingPattern(where, String.valueOf(name), texts(entry.get("values")),
-                        (String) entry.get("contains"), texts(entry.get("except")));
+                        (String) entry.get("contains"), texts(entry.get("except")), (String) entry.get("prefix"));
             }
         }
         throw new IllegalStateException(owner + ": a setting must say env, flag, text, argument, mount or published: " + entry);

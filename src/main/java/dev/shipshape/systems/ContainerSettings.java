@@ -62,7 +62,7 @@ public final class ContainerSettings {
                 return pattern.accepts(variable.value())
                         ? Optional.of(new Found(variable.value() == null ? variable.name()
                                 : variable.name() + "=" + (variable.value().isEmpty() ? "\"\"" : variable.value()),
-                                variable.value(), variable.origin()))
+                                pattern.meaning(variable.value()), variable.origin()))
                         : Optional.empty();
             }
         }
@@ -89,7 +89,9 @@ public final class ContainerSettings {
                     : at + 1 < words.size() && !words.get(at + 1).value().startsWith("-") ? words.get(at + 1).value()
                     : null;
             if (pattern.accepts(value == null ? "true" : value)) {
-                return Optional.of(new Found(word, value == null ? "" : value, words.get(at).origin()));
+                String written = equals >= 0 || value == null ? word : word + " " + value;
+                return Optional.of(new Found(pattern.prefix() == null ? word : written, value == null ? "" : pattern.meaning(value),
+                        words.get(at).origin()));
             }
         }
         return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param dataPathVariable an environment variable that moves the data directory ({@code PGDATA}), or null
  * @param statelessWhen    settings that, all found, make an instance keep no data (Redis as a pure cache)
+ * @param listeners        how a broker lists the listeners clients reach it on, and their protocols
  */
 public record KnownSystem(
         String name,
@@ -20,7 +21,8 @@ public record KnownSystem(
         Protection tls,
         Protection encryption,
         Cluster cluster,
-        List<SettingPattern> statelessWhen) {
+        List<SettingPattern> statelessWhen,
+        Listeners listeners) {
 
     public enum Role { DATASTORE, DISCOVERY, OVERLAY, ADMIN, OTHER }
 

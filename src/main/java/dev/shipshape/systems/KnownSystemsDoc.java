@@ -30,7 +30,7 @@ public final class KnownSystemsDoc {
                 component of its name (any registry, namespace and tag), or its last two where listed so.
 
                 A setting is found in the container's environment, its command and arguments (Compose `entrypoint` \
-                and `command`, Kubernetes `command` and `args`, each split at white space, so `sh -c "…"` is read \
+                and `command`, Kubernetes `command` and `args`, a live container's entrypoint and cmd, each split at white space, so `sh -c "…"` is read \
                 too), its mounts or its published ports. Settings under **unknown** hand the decision to a \
                 configuration file shipshape does not read, and the rule then stays quiet. Bitnami images refuse to \
                 start without a password unless `ALLOW_EMPTY_PASSWORD=yes`, so for them only that setting counts.
@@ -46,7 +46,7 @@ public final class KnownSystemsDoc {
         for (KnownSystem system : catalogue.systems()) {
             if (!system.auth().isKnown() && !system.tls().isKnown() && system.tls().on().isEmpty()
                     && system.encryption().on().isEmpty() && !system.cluster().isKnown() && system.dataPathVariable() == null
-                    && system.statelessWhen().isEmpty()) continue;
+                    && system.statelessWhen().isEmpty() && !system.listeners().isKnown()) continue;
             out.append("### ").append(system.product()).append("\n\n");
             if (system.dataPathVariable() != null) {
                 out.append("- data directory moved by: `").append(system.dataPathVariable()).append("`\n");
@@ -57,6 +57,13 @@ public final class KnownSystemsDoc {
             protection(out, "authentication", system.auth());
             protection(out, "TLS", system.tls());
             protection(out, "encryption", system.encryption());
+            Listeners listeners = system.listeners();
+            if (listeners.isKnown()) {
+                out.append("- listeners: ").append(list(listeners.bound())).append("; else the advertised ones: ")
+                        .append(list(listeners.advertised())).append("; protocols mapped by: ").append(list(listeners.protocolMap()))
+                        .append("; a listener speaking ").append(String.join(" or ", listeners.unauthenticated().stream().map(p -> "`" + p + "`").toList()))
+                        .append(" on a published port is authentication off\n");
+            }
             Cluster cluster = system.cluster();
             if (cluster.isKnown()) {
                 if (!cluster.members().isEmpty()) out.append("- cluster members listed by: ").append(list(cluster.members())).append('\n');

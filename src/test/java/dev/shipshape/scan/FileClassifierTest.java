@@ -60,20 +60,6 @@ class FileClassifierTest {
         assertThat(FileClassifier.byName(fileName, true)).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0} is an override: {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            compose.override.yaml         | true
-            compose.override.yml          | true
-            docker-compose.override.yml   | true
-            docker-compose.override.yaml  | true
-            docker-compose.prod.yml       | false
-            x__docker-compose.override.yml | false
-            compose.yaml                  | false
-            """)
-    void recognisesComposeOverrideFiles(String fileName, boolean expected) {
-        assertThat(FileClassifier.isComposeOverride(fileName)).isEqualTo(expected);
-    }
-
     private static Optional<SourceKind> kindOf(String fileName, String head) {
         return switch (FileClassifier.byName(fileName, false)) {
             case DOCKERFILE -> Optional.of(SourceKind.DOCKERFILE);

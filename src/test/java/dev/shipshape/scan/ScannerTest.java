@@ -174,6 +174,32 @@ class ScannerTest {
     }
 
     @Test
+    void aNamedOverrideBesideItsBaseIsJudgedOnceMergedIntoIt() throws Exception {
+        write("app.yml", "services:\n  web:\n    image: nginx:1.27\n    restart: always\n");
+        write("app.override.yml", "services:\n  web:\n    privileged: true\n");
+
+        Report report = scan(request(List.of(dir), Set.of("privileged-container", "runs-as-root", "missing-restart-policy"))).report();
+
+        assertThat(report.coverage().found()).isEqualTo(Map.of(SourceKind.COMPOSE, 2));
+        assertThat(report.findings()).extracting(finding -> finding.rule().name(), Finding::origin).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("privileged-container", at("app.override.yml", 3, 5)),
+                org.assertj.core.groups.Tuple.tuple("runs-as-root", at("app.yml", 2, 3)));
+    }
+
+    @Test
+    void aNamedOverrideScannedWithoutItsBaseIsJudgedAloneWithTheBasesRestart() throws Exception {
+        write("app.yml", "services:\n  web:\n    image: nginx:1.27\n    restart: always\n");
+        write("app.override.yml", "services:\n  web:\n    privileged: true\n");
+
+        Report report = scan(request(List.of(dir.resolve("app.override.yml")), Set.of("privileged-container", "runs-as-root", "missing-restart-policy")))
+                .report();
+
+        assertThat(report.findings()).extracting(finding -> finding.rule().name(), Finding::origin).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("runs-as-root", at("app.override.yml", 2, 3)),
+                org.assertj.core.groups.Tuple.tuple("privileged-container", at("app.override.yml", 3, 5)));
+    }
+
+    @Test
     void aSuppressionInAnOverrideFileCoversTheFindingsThatPointThere() throws Exception {
         write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
         write("compose.override.yaml", "services:\n  web:\n    # shipshape:ignore privileged-container local debugging only\n    privileged: true\n");

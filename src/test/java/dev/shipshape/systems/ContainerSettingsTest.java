@@ -53,4 +53,26 @@ class ContainerSettingsTest {
         assertThat(settings.find(new SettingPattern(SettingPattern.Where.ENV, "REDIS_PASSWORD", List.of(), null, List.of()))).isPresent();
         assertThat(settings.find(new SettingPattern(SettingPattern.Where.ENV, "REDIS_PASSWORD", List.of("x"), null, List.of()))).isEmpty();
     }
+
+    @Test
+    void aPrefixedValueIsFoundByItsPrefixAndMeansWhatFollowsIt() {
+        ContainerSettings settings = withCommand("kafka-server-start.sh server.properties --override advertised.listeners=PLAINTEXT://kafka:9092"
+                + " --override listeners=PLAINTEXT://:9092");
+        SettingPattern listeners = new SettingPattern(SettingPattern.Where.FLAG, "--override", List.of(), null, List.of(), "listeners=");
+        assertThat(settings.find(listeners)).map(found -> found.written() + " -> " + found.value())
+                .contains("--override listeners=PLAINTEXT://:9092 -> PLAINTEXT://:9092");
+        assertThat(withCommand("kafka-server-start.sh --override log.dirs=/data").find(listeners)).isEmpty();
+    }
+
+    @Test
+    void listenersSpeakingAnUnauthenticatedProtocolAreFoundDirectlyOrThroughTheMap() {
+        ContainerBuilder builder = Container.builder("kafka", "service 'kafka'", false, AT);
+        builder.environment.add(EnvVar.literal("KAFKA_LISTENERS", "INTERNAL://:9092, EXTERNAL://0.0.0.0:9094,PLAINTEXT://:9095,SSL://:9096,BROKEN://:x", false, AT));
+        builder.environment.add(EnvVar.literal("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "INTERNAL:SASL_SSL,external:plaintext", false, AT));
+        Listeners listeners = KnownSystems.catalogue().systems().stream().filter(system -> system.name().equals("kafka"))
+                .findFirst().orElseThrow().listeners();
+        assertThat(listeners.unauthenticated(new ContainerSettings(builder.build())))
+                .extracting(listener -> listener.name() + ":" + listener.port() + " " + listener.protocol() + " by " + listener.mappedBy())
+                .containsExactly("EXTERNAL:9094 PLAINTEXT by KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "PLAINTEXT:9095 PLAINTEXT by null");
+    }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Loads a Compose or Swarm stack file into the model: the file's {@code .env} and interpolation,
- * {@code extends}, {@code include}, the override file beside it ({@code compose.override.yaml}),
+ * {@code extends}, {@code include}, the override file beside it ({@code compose.override.yaml} for
+ * {@code compose.yaml}, {@code app.override.yml} for {@code app.yml}: {@link OverrideNames}),
  * the {@code restart:} of its base when it is itself an override file ({@link OverrideBase}),
  * then every service as a workload, the top-level networks and volumes, and the services'
  * {@code x-shipshape} suppressions.
@@ -32,12 +33,6 @@ import java.util.Optional;
  * {@code .env} nor an override file; so only Compose files get them.
  */
 public final class ComposeLoader {
-
-    private static final Map<String, List<String>> OVERRIDES_OF = Map.of(
-            "compose.yaml", List.of("compose.override.yaml", "compose.override.yml"),
-            "compose.yml", List.of("compose.override.yml", "compose.override.yaml"),
-            "docker-compose.yaml", List.of("docker-compose.override.yaml", "docker-compose.override.yml"),
-            "docker-compose.yml", List.of("docker-compose.override.yml", "docker-compose.override.yaml"));
 
     private final ReadScope scope;
 
@@ -101,7 +96,7 @@ public final class ComposeLoader {
         }
 
         if (!decidedByContent) {
-            SourceKind byContent = StackOrCompose.decide(root, kind);
+            SourceKind byContent = DeployScripts.stackDeployerOf(file).isPresent() ? SourceKind.STACK : StackOrCompose.decide(root, kind);
             if (byContent != kind) return load(file, shownPath, byContent, environment, text, true);
         }
         ServiceExtends extendsResolver = new ServiceExtends(files, diagnostics);
@@ -174,8 +169,7 @@ public final class ComposeLoader {
     private static Optional<Mapping> readOverride(Path file, String shownPath, ComposeFiles files,
                                                   ServiceExtends extendsResolver, List<Diagnostic> diagnostics) {
         Path fileName = file.getFileName();
-        List<String> candidates = fileName == null ? null : OVERRIDES_OF.get(fileName.toString());
-        if (candidates == null) return Optional.empty();
+        List<String> candidates = fileName == null ? List.of() : OverrideNames.overrideNames(fileName.toString());
         for (String candidate : candidates) {
             Path sibling = file.resolveSibling(candidate);
             if (!Files.isRegularFile(sibling)) continue;

@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The base file an override file is written against, when it is beside it: {@code compose.yaml}
- * for {@code compose.override.yaml}, {@code docker-compose.yml} for {@code docker-compose.override.yml},
- * {@code app.yml} for {@code app.override.yml} (either of {@code .yaml} and {@code .yml}). Compose runs the two merged; read alone, a service of
+ * The base file an override file is written against, when it is beside it ({@link OverrideNames}). A scan
+ * that finds both judges them merged, through the base; this is for an override scanned without its base.
+ * Compose runs the two merged; read alone, a service of
  * the override would seem to have no {@code restart:} when its base sets one. So a service of the
  * override without {@code restart:} inherits the base's, pointing at the base's line. Only
  * {@code restart:} is inherited: the override is still judged on what it writes.
  */
 final class OverrideBase {
-
-    private static final String MARK = ".override.";
-    private static final List<String> EXTENSIONS = List.of("yaml", "yml");
 
     private OverrideBase() {
     }
@@ -57,14 +54,7 @@ final class OverrideBase {
     }
 
     private static Optional<Mapping> baseOf(Path file, String name, String shownPath, ComposeFiles files) {
-        int mark = name.lastIndexOf(MARK);
-        if (mark <= 0) return Optional.empty();
-        String base = name.substring(0, mark) + name.substring(mark + MARK.length() - 1);
-        Optional<String> extension = EXTENSIONS.stream().filter(known -> base.endsWith("." + known)).findFirst();
-        if (extension.isEmpty()) return Optional.empty();
-        String other = extension.get().equals("yaml") ? "yml" : "yaml";
-        List<String> candidates = List.of(base, base.substring(0, base.length() - extension.get().length()) + other);
-        for (String candidate : candidates) {
+        for (String candidate : OverrideNames.baseNames(name)) {
             Path sibling = file.resolveSibling(candidate);
             if (!Files.isRegularFile(sibling)) continue;
             String shown = ComposeFiles.shownSibling(shownPath, candidate);

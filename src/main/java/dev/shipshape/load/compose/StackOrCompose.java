@@ -13,6 +13,8 @@ import java.util.Set;
  * {@code placement}, {@code update_config}, {@code rollback_config}, {@code endpoint_mode}) and has none
  * that only Compose reads ({@code build}, {@code container_name}, {@code profiles}, {@code network_mode},
  * {@code extends}, {@code cgroup_parent}). A file whose content says neither keeps the kind its name gave.
+ * A script beside the file that deploys it with {@code docker stack deploy} ({@link DeployScripts}) says
+ * more than either, and the loader asks it first.
  */
 final class StackOrCompose {
 

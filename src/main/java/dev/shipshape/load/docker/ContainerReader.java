@@ -149,6 +149,7 @@ final class ContainerReader {
             container.cgroupnsMode = Setting.of(cgroupnsMode, origin);
         }
         readPorts(config, host, origin, container);
+        command(inspect, config).forEach(item -> container.command.add(Setting.of(item, origin)));
 
         for (String variable : strings(config, "Env")) {
             int equals = variable.indexOf('=');
@@ -189,6 +190,26 @@ final class ContainerReader {
         Workload workload = new Workload("container", name, null, SourceKind.LIVE_DOCKER, origin, 0,
                 Setting.unset(origin), restartPolicy(inspect, host, origin), List.of(container.build()), labelEntries, Map.of());
         return new Read(workload, SuppressionLabels.of(labels, origin));
+    }
+
+    /**
+     * What the container runs: {@code Config.Entrypoint} then {@code Config.Cmd} (the image's, with the
+     * container's own on top; a create request's, as the client sent them), else the {@code Path} and
+     * {@code Args} the engine started. Empty items are kept: {@code --save ""} is a value.
+     */
+    static List<String> command(JsonNode inspect, JsonNode config) {
+        List<String> command = new ArrayList<>(texts(config, "Entrypoint"));
+        command.addAll(texts(config, "Cmd"));
+        if (!command.isEmpty()) return command;
+        String path = text(inspect, "Path");
+        if (path == null || path.isEmpty()) return command;
+        command.add(path);
+        command.addAll(texts(inspect, "Args"));
+        return command;
+    }
+
+    private static List<String> texts(JsonNode node, String field) {
+        return items(node, field).stream().filter(JsonNode::isTextual).map(JsonNode::asText).toList();
     }
 
     /**

@@ -63,6 +63,11 @@ final class ServiceReader {
         strings(containerSpec, "CapabilityAdd").forEach(capability -> container.capabilitiesAdded.add(Setting.of(capability, origin)));
         strings(containerSpec, "CapabilityDrop").forEach(capability -> container.capabilitiesDropped.add(Setting.of(capability, origin)));
         readPrivileges(containerSpec.path("Privileges"), origin, container);
+        // a service states only what replaces the image's: Command (its entrypoint) and Args (its command)
+        for (String field : List.of("Command", "Args")) {
+            items(containerSpec, field).stream().filter(JsonNode::isTextual)
+                    .forEach(item -> container.command.add(Setting.of(item.asText(), origin)));
+        }
 
         for (JsonNode mount : items(containerSpec, "Mounts")) {
             String target = text(mount, "Target");

@@ -35,4 +35,27 @@ class ContainerReaderTest {
     void aRequestStatesOnlyWhatTheClientSent() throws Exception {
         assertThat(read("host", Optional.empty()).cgroupnsMode().value()).isEqualTo("host");
     }
+
+    private static java.util.List<String> command(String inspect) throws Exception {
+        return new ContainerReader(Map.of()).read(JSON.readTree(inspect)).workload().containers().getFirst()
+                .command().stream().map(setting -> setting.value()).toList();
+    }
+
+    @Test
+    void theCommandIsTheEntrypointThenTheCmdWithEmptyItemsKept() throws Exception {
+        assertThat(command("""
+                {"Id":"3f2a9c1b2d4e5f60","Name":"/cache","Path":"docker-entrypoint.sh","Args":["redis-server"],
+                 "Config":{"Image":"redis:7","Entrypoint":["docker-entrypoint.sh"],"Cmd":["redis-server","--save","","--appendonly","no"]}}"""))
+                .containsExactly("docker-entrypoint.sh", "redis-server", "--save", "", "--appendonly", "no");
+    }
+
+    @Test
+    void withoutEntrypointAndCmdTheCommandIsThePathAndArgsTheEngineStarted() throws Exception {
+        assertThat(command("""
+                {"Id":"3f2a9c1b2d4e5f60","Name":"/cache","Path":"redis-server","Args":["--requirepass","s3cret"],
+                 "Config":{"Image":"redis:7","Entrypoint":null,"Cmd":null}}"""))
+                .containsExactly("redis-server", "--requirepass", "s3cret");
+        assertThat(command("""
+                {"Id":"3f2a9c1b2d4e5f60","Name":"/cache","Config":{"Image":"redis:7"}}""")).isEmpty();
+    }
 }

@@ -128,6 +128,19 @@ class LiveAuditTest {
     }
 
     @Test
+    void aContainersCommandLineIsReadAndJudgedAsScanJudgesIt(@TempDir Path folder) throws Exception {
+        LoadResult loaded = LiveEngineSetup.load(engine, LiveEngineSetup.hostFiles(folder, dockerGid));
+        assertThat(workload(loaded, "container", "kv-password").containers().getFirst().command())
+                .extracting(setting -> setting.value()).containsExactly("redis-server", "--requirepass", "not-a-real-secret");
+
+        Report report = LiveEngineSetup.audit(engine, LiveEngineSetup.hostFiles(folder, dockerGid));
+        assertThat(report.findings()).filteredOn(finding -> finding.rule().name().equals("datastore-without-auth"))
+                .extracting(finding -> finding.origin().source().replaceAll(" \\([0-9a-f]{12}\\)$", ""), Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("container kv-open",
+                        "container 'kv-open' runs Redis (redis:7) without authentication: nothing sets --requirepass, --aclfile or REDIS_PASSWORD"));
+    }
+
+    @Test
     void translatesContainersServicesNetworksVolumesAndTheDaemon(@TempDir Path folder) throws Exception {
         LoadResult loaded = LiveEngineSetup.load(engine, LiveEngineSetup.hostFiles(folder, dockerGid));
         assertThat(loaded.diagnostics()).isEmpty();

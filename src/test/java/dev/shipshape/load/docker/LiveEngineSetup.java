@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * The containers, networks, volumes and Swarm objects the live audit tests look at, created once
  * on the {@link PrivateDockerEngine}: containers that break rules (privileged, host network,
  * docker.sock mounted, SYS_ADMIN added, published on 0.0.0.0, no user), hardened ones, an
- * unhealthy one, one that kept crashing, a used and an unused volume, and a Swarm service on an
- * unencrypted overlay network.
+ * unhealthy one, one that kept crashing, a used and an unused volume, a Swarm service on an
+ * unencrypted overlay network, and two "Redis" containers, with and without a password on their command line.
  */
 final class LiveEngineSetup {
 
@@ -36,6 +36,9 @@ final class LiveEngineSetup {
     static final List<String> HARDENED = List.of("--network", "none", "--user", "10001:10001", "--read-only",
             "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--memory", "64m", "--cpus", "0.5",
             "--pids-limit", "50", "--restart", "on-failure:5");
+
+    /** The test image under a name the catalogue of known systems recognises as Redis. */
+    static final String REDIS_IMAGE = "redis:7";
 
     static synchronized PrivateDockerEngine engine() {
         PrivateDockerEngine engine = PrivateDockerEngine.shared();
@@ -73,6 +76,13 @@ final class LiveEngineSetup {
         engine.docker(concat(List.of("create", "--name", "escape-unmasked"), HARDENED,
                 List.of("--security-opt", "systempaths=unconfined", image)));
         engine.docker(concat(List.of("create", "--name", "escape-inherits"), HARDENED, List.of("--volumes-from", "hardened:ro", image)));
+
+        // known systems (issue 13): the catalogue knows an image by its name, so the busybox image is tagged as Redis;
+        // created, not started, hardened: only the command line differs
+        engine.docker("tag", image, REDIS_IMAGE);
+        engine.docker(concat(List.of("create", "--name", "kv-open"), HARDENED, List.of(REDIS_IMAGE, "redis-server", "--protected-mode", "no")));
+        engine.docker(concat(List.of("create", "--name", "kv-password"), HARDENED,
+                List.of(REDIS_IMAGE, "redis-server", "--requirepass", "not-a-real-secret")));
 
         int swarmPort = PrivateDockerEngine.freePort();
         // a VXLAN port of its own: two Swarm engines on one host (two test runs at once) would clash on 4789
