@@ -2,6 +2,7 @@ package dev.shipshape.rules.discovery;
 
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.LabelSelector;
+import dev.shipshape.model.ObjectIdentity;
 import dev.shipshape.model.ServiceEndpoint;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
@@ -75,7 +76,7 @@ public final class ServiceSelectsNothing implements InventoryRule {
                 .filter(service -> applications.holds(service.origin(), service.namespace()))
                 .filter(service -> ServiceSelection.selectedBy(service, inventory).isEmpty())
                 .filter(service -> makers.couldMakePods(service.selector(), service.namespace()).isEmpty())
-                .map(service -> Finding.of(INFO, service.selectorOrigin(), message(service)));
+                .map(service -> Finding.of(INFO, service.selectorOrigin(), message(service, makers)));
     }
 
     /** True when a scanned workload shows what the Service fronts, so that its selector can be judged. */
@@ -93,10 +94,13 @@ public final class ServiceSelectsNothing implements InventoryRule {
         return labels;
     }
 
-    private static String message(ServiceEndpoint service) {
-        return service.description() + " selects " + describe(service.selector())
+    private static String message(ServiceEndpoint service, CustomResourceMakers makers) {
+        String message = service.description() + " selects " + describe(service.selector())
                 + ", which matches the pods of no scanned workload in namespace '"
                 + ServiceSelection.namespace(service.namespace()) + "'";
+        List<ObjectIdentity> unfit = makers.ofKindsNamedBy(service.selector(), service.namespace());
+        return unfit.isEmpty() ? message
+                : message + "; custom resources there make pods (" + CustomResourceMakers.describe(unfit) + "), but none fits this selector";
     }
 
     private static String describe(LabelSelector selector) {
