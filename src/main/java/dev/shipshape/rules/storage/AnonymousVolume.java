@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Flags volumes without a name: a Compose {@code volumes} entry with no source ({@code - /data}),
- * and each VOLUME the final stage of a Dockerfile leaves in the image.
+ * and each VOLUME the final stage of a Dockerfile leaves in the image. An anonymous volume inside a
+ * bind-mounted directory ({@code ./frontend:/app} with {@code /app/node_modules}) is not a finding:
+ * it only keeps the image's content visible under the bind mount, and a new one is filled from the
+ * image again.
  */
 public final class AnonymousVolume implements ContainerRule, ImageRule {
 
@@ -49,9 +52,27 @@ public final class AnonymousVolume implements ContainerRule, ImageRule {
     public Stream<Finding> check(Workload workload, Container container) {
         return container.mounts().stream()
                 .filter(mount -> mount.type() == Mount.Type.VOLUME && mount.source() == null && isContainerPath(mount.target()))
+                .filter(mount -> !keepsImageContentUnderBind(container, mount))
                 .map(mount -> Finding.of(INFO, mount.origin(),
                         "%s mounts an anonymous volume at %s: a new container gets a new, empty one"
                                 .formatted(container.description(), mount.target())));
+    }
+
+    /**
+     * The {@code ./src:/app} + {@code /app/node_modules} idiom: the bind mount would hide what the image
+     * holds under it, and the anonymous volume inside it keeps that path showing the image's content.
+     * A new container's new volume is filled from the image again, so nothing is lost with it.
+     */
+    private static boolean keepsImageContentUnderBind(Container container, Mount volume) {
+        String target = trimmed(volume.target());
+        return container.mounts().stream()
+                .filter(mount -> mount.type() == Mount.Type.BIND && mount.target() != null)
+                .map(mount -> trimmed(mount.target()))
+                .anyMatch(bound -> target.startsWith(bound.equals("/") ? "/" : bound + "/") && !target.equals(bound));
+    }
+
+    private static String trimmed(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Docker refuses a relative target ({@code - workspace}), so such an entry creates nothing. */
