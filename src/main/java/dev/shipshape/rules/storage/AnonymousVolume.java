@@ -30,10 +30,13 @@ public final class AnonymousVolume implements ContainerRule, ImageRule {
             .rationale("""
                     An anonymous volume gets a random name. Compose carries it over when it recreates a \
                     container in place, but `docker compose down`, `up --renew-anon-volumes`, `docker run` \
-                    and every new Swarm task start with a new, empty one; the old one stays behind, \
-                    impossible to tell apart, out of every backup, and removed by the next `docker volume prune`. \
+                    and every new Swarm task start with a new one (empty, or a fresh copy of what the image \
+                    holds at that path); the old one stays behind with the data written to it, impossible \
+                    to tell apart, out of every backup, and removed by the next `docker volume prune`. \
                     A Dockerfile VOLUME gives every container of the image such a volume unless it mounts \
-                    one there, and discards later build steps' changes to that path.""")
+                    one there, and discards later build steps' changes to that path. A volume inside a \
+                    bind-mounted directory (`./src:/app` with `/app/node_modules`) only keeps the image's \
+                    files visible there and is not reported.""")
             .remediation("Give the volume a name: `volumes: [\"app-data:/data\"]` with `app-data` declared under the "
                     + "top-level `volumes:` (Compose, stack), or mount a host path when that is the intent; remove "
                     + "`VOLUME` from the Dockerfile and declare the volume where the container is run.")
@@ -54,7 +57,7 @@ public final class AnonymousVolume implements ContainerRule, ImageRule {
                 .filter(mount -> mount.type() == Mount.Type.VOLUME && mount.source() == null && isContainerPath(mount.target()))
                 .filter(mount -> !keepsImageContentUnderBind(container, mount))
                 .map(mount -> Finding.of(INFO, mount.origin(),
-                        "%s mounts an anonymous volume at %s: a new container gets a new, empty one"
+                        "%s mounts an anonymous volume at %s: a new container gets a new one and leaves the old one's data behind"
                                 .formatted(container.description(), mount.target())));
     }
 
