@@ -4,6 +4,7 @@ import dev.shipshape.load.cluster.ClusterTarget;
 import dev.shipshape.load.cluster.ClusterUnavailable;
 import dev.shipshape.load.cluster.KubernetesClusterLoader;
 import dev.shipshape.model.SourceKind;
+import dev.shipshape.scan.AuditedCluster;
 import dev.shipshape.scan.ConfigurationException;
 import dev.shipshape.scan.Coverage;
 import dev.shipshape.scan.InventoryCheck;
@@ -97,7 +98,7 @@ final class AuditKubernetesCommand implements Callable<Integer> {
                     Optional.ofNullable(scope == null ? null : scope.namespace));
             KubernetesClusterLoader.Audited audited = new KubernetesClusterLoader(CONCURRENT_KINDS, PAGE_SIZE).load(target, environment);
             Coverage coverage = new Coverage(Map.of(SourceKind.KUBERNETES, audited.objectsJudged()),
-                    Map.of(SourceKind.KUBERNETES, audited.objectsJudged()), List.of(), 0, Optional.of(audited.cluster()));
+                    Map.of(SourceKind.KUBERNETES, audited.objectsJudged()), List.of(), 0, Optional.of(new AuditedCluster(audited.cluster(), audited.server())));
             ScanOutcome outcome = InventoryCheck.check(audited.result(), report.configFile(), report.onlyRules(),
                     report.skipRules(), coverage);
             return report.deliver(outcome, spec);

@@ -7,7 +7,8 @@ import java.util.List;
  * What Kubernetes manifests state besides workloads, Services and PodDisruptionBudgets: the
  * objects that say who may do what (RBAC, service accounts), who may talk to whom (network
  * policies, ingress routes), how workloads scale (autoscalers), what configuration they get
- * (Secrets, ConfigMaps), which namespaces the set defines, and every object's {@code apiVersion}.
+ * (Secrets, ConfigMaps), which namespaces the set defines, every object's {@code apiVersion}, and
+ * every object's identity and labels ({@link ObjectIdentity}), custom resources included.
  */
 public record KubernetesObjects(
         List<ApiVersionUse> apiVersions,
@@ -20,7 +21,8 @@ public record KubernetesObjects(
         List<Route> routes,
         List<Autoscaler> autoscalers,
         List<SecretManifest> secrets,
-        List<ConfigMap> configMaps) {
+        List<ConfigMap> configMaps,
+        List<ObjectIdentity> objects) {
 
     public static final KubernetesObjects NONE = new Builder().build();
 
@@ -36,6 +38,7 @@ public record KubernetesObjects(
         autoscalers = List.copyOf(autoscalers);
         secrets = List.copyOf(secrets);
         configMaps = List.copyOf(configMaps);
+        objects = List.copyOf(objects);
     }
 
     public static Builder builder() {
@@ -55,6 +58,7 @@ public record KubernetesObjects(
         public final List<Autoscaler> autoscalers = new ArrayList<>();
         public final List<SecretManifest> secrets = new ArrayList<>();
         public final List<ConfigMap> configMaps = new ArrayList<>();
+        public final List<ObjectIdentity> objects = new ArrayList<>();
 
         public Builder addAll(KubernetesObjects other) {
             apiVersions.addAll(other.apiVersions());
@@ -68,12 +72,13 @@ public record KubernetesObjects(
             autoscalers.addAll(other.autoscalers());
             secrets.addAll(other.secrets());
             configMaps.addAll(other.configMaps());
+            objects.addAll(other.objects());
             return this;
         }
 
         public KubernetesObjects build() {
             return new KubernetesObjects(apiVersions, namespaces, roles, roleBindings, serviceAccounts, podServiceAccounts,
-                    networkPolicies, routes, autoscalers, secrets, configMaps);
+                    networkPolicies, routes, autoscalers, secrets, configMaps, objects);
         }
     }
 }

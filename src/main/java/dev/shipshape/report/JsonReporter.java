@@ -40,7 +40,8 @@ import java.util.Map;
  *   "coverage": {"found": {"compose": 1, ...every kind...}, "loaded": {...},
  *                "skipped": [{"file": "a.bin", "reason": "binary file"},
  *                            {"file": "big.yaml", "reason": "larger than 10 MiB limit (use --max-file-size)", "unchecked": true}],
- *                "rulesRun": 24},
+ *                "rulesRun": 24,
+ *                "cluster": {"name": "prod", "server": "https://10.0.0.1:6443"}},  // only for audit kubernetes
  *   "summary": {"findings": 1, "bySeverity": {"critical": 1, ...all five...},
  *               "byPillar": {"security": {"critical": 1, ...}, ...all five...},
  *               "suppressed": 0, "errors": 0, "warnings": 0},
@@ -196,6 +197,12 @@ public final class JsonReporter implements Reporter {
         }
         json.writeEndArray();
         json.writeNumberField("rulesRun", coverage.rulesRun());
+        if (coverage.cluster().isPresent()) {
+            json.writeObjectFieldStart("cluster");
+            json.writeStringField("name", coverage.cluster().get().name());
+            json.writeStringField("server", coverage.cluster().get().server());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

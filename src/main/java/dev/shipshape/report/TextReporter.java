@@ -261,12 +261,12 @@ public final class TextReporter implements Reporter {
 
     /**
      * "scanned 3 Compose, 1 Kubernetes file(s); 2 skipped: a.bin (binary file), ...; 24 rules ran",
-     * or for a live cluster "audited 42 objects of cluster prod; 60 rules ran".
+     * or for a live cluster "audited 42 objects of cluster prod (https://10.0.0.1:6443); 60 rules ran".
      */
     static String coverageLine(Coverage coverage) {
         if (coverage.cluster().isPresent()) {
             int objects = coverage.found().getOrDefault(SourceKind.KUBERNETES, 0);
-            return "audited %s of cluster %s; %s ran".formatted(plural(objects, "object"), printable(coverage.cluster().get()),
+            return "audited %s of cluster %s; %s ran".formatted(plural(objects, "object"), printable(coverage.cluster().get().label()),
                     plural(coverage.rulesRun(), "rule"));
         }
         List<String> kinds = new ArrayList<>();

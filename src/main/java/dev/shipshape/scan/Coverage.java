@@ -16,7 +16,7 @@ import java.util.Optional;
  *                 counts are then objects, not files); empty otherwise
  */
 public record Coverage(Map<SourceKind, Integer> found, Map<SourceKind, Integer> loaded, List<SkippedFile> skipped, int rulesRun,
-        Optional<String> cluster) {
+        Optional<AuditedCluster> cluster) {
 
     public Coverage {
         found = Map.copyOf(found);

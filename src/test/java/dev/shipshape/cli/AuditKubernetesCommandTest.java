@@ -113,12 +113,71 @@ class AuditKubernetesCommandTest {
         assertThat(text.out()).startsWith("Deployment/named/api: medium privilege-escalation-allowed container 'api' in Deployment 'api' "
                 + "does not set allowPrivilegeEscalation: false");
         // the kubeconfig's context, and the objects judged: the Deployment alone (this control plane runs no controller manager)
-        assertThat(text.out()).endsWith("\naudited 1 object of cluster admin; 1 rule ran\n");
+        String server = cluster.server().replaceAll("/+$", "");
+        assertThat(server).startsWith("https://127.0.0.1:");
+        assertThat(text.out()).endsWith("\naudited 1 object of cluster admin (" + server + "); 1 rule ran\n");
 
         CliRun sarif = auditAsAdmin("--namespace", "named", "--rule", "privilege-escalation-allowed", "--format", "sarif");
         JsonNode result = JSON.readTree(sarif.out()).path("runs").get(0).path("results").get(0);
         assertThat(result.path("locations").get(0).path("logicalLocations").get(0).path("name").asText()).isEqualTo("Deployment/named/api");
         assertThat(result.path("locations").get(0).has("physicalLocation")).isFalse();
+    }
+
+    @Test
+    void jsonAndHtmlNameTheClusterAsTheTextDoesAndNoCredentials() throws IOException {
+        cluster.kubectl("create", "namespace", "reported");
+        cluster.kubectl("create", "deployment", "api", "--namespace", "reported", "--image", "registry.example.com/api:1.0");
+        String server = cluster.server().replaceAll("/+$", "");
+
+        CliRun json = auditAsAdmin("--namespace", "reported", "--rule", "privilege-escalation-allowed", "--format", "json");
+        assertThat(json.err()).isEmpty();
+        assertThat(JSON.readTree(json.out()).path("coverage").path("cluster").toString())
+                .isEqualTo("{\"name\":\"admin\",\"server\":\"" + server + "\"}");
+
+        CliRun html = auditAsAdmin("--namespace", "reported", "--rule", "privilege-escalation-allowed", "--format", "html");
+        assertThat(html.err()).isEmpty();
+        assertThat(html.out()).contains(" in 1 object of cluster <span id=\"cluster\">admin (" + server + ")</span>, 1 rules run.");
+
+        for (CliRun report : List.of(json, html)) assertThat(report.out()).doesNotContain(cluster.adminToken());
+    }
+
+    @Test
+    void estateRulesJudgeOnlyTheApplicationsTheClusterHolds() throws IOException {
+        cluster.kubectl("create", "namespace", "estate");
+        cluster.kubectlWithNamespace("estate", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, labels: {app.kubernetes.io/instance: shop}}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: "registry.example.com/web:2.1"}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, labels: {app.kubernetes.io/instance: shop}}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, labels: {app.kubernetes.io/instance: shop}}
+                spec:
+                  defaultBackend: {service: {name: webb, port: {number: 80}}}
+                ---
+                # the release 'blog' has nothing else in the cluster: its Ingress is not judged
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: blog, labels: {app.kubernetes.io/instance: blog}}
+                spec:
+                  defaultBackend: {service: {name: blog, port: {number: 80}}}
+                """);
+
+        CliRun audit = auditAsAdmin("--namespace", "estate", "--rule", "ingress-backend-missing", "--format", "json");
+        assertThat(audit.err()).isEmpty();
+        assertThat(findings(audit.out(), true)).containsExactly("ingress-backend-missing | Ingress/estate/shop | Ingress 'shop' routes to "
+                + "Service 'webb', which the scanned set does not define in namespace estate");
     }
 
     @Test

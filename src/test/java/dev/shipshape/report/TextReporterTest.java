@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.SourceKind;
+import dev.shipshape.scan.AuditedCluster;
 import dev.shipshape.scan.Coverage;
 import dev.shipshape.rules.Finding;
 import java.io.IOException;
@@ -29,12 +30,12 @@ class TextReporterTest {
     @Test
     void aLiveClusterIsAuditedObjectsNotScannedFiles() {
         Coverage cluster = new Coverage(Map.of(SourceKind.KUBERNETES, 42), Map.of(SourceKind.KUBERNETES, 42), List.of(), 60,
-                Optional.of("prod\u001b"));
+                Optional.of(new AuditedCluster("prod\u001b", "https://admin:secret@10.0.0.1:6443/?token=abc")));
         Coverage oneObject = new Coverage(Map.of(SourceKind.KUBERNETES, 1), Map.of(SourceKind.KUBERNETES, 1), List.of(), 1,
-                Optional.of("https://10.0.0.1:443"));
+                Optional.of(new AuditedCluster("https://10.0.0.1:443", "https://10.0.0.1:443")));
         Coverage files = new Coverage(Map.of(SourceKind.KUBERNETES, 2), Map.of(SourceKind.KUBERNETES, 2), List.of(), 60);
 
-        assertThat(TextReporter.coverageLine(cluster)).isEqualTo("audited 42 objects of cluster prod\\x1b; 60 rules ran");
+        assertThat(TextReporter.coverageLine(cluster)).isEqualTo("audited 42 objects of cluster prod\\x1b (https://10.0.0.1:6443); 60 rules ran");
         assertThat(TextReporter.coverageLine(oneObject)).isEqualTo("audited 1 object of cluster https://10.0.0.1:443; 1 rule ran");
         assertThat(TextReporter.coverageLine(files)).isEqualTo("scanned 2 Kubernetes file(s); 60 rules ran");
     }

@@ -179,6 +179,6 @@ public final class KubernetesClusterLoader {
         return new Inventory(read.workloads(), read.images(), read.networks(), read.volumes(), read.daemons(), read.services(),
                 read.disruptionBudgets(), new KubernetesObjects(List.of(), objects.namespaces(), objects.roles(), objects.roleBindings(),
                         objects.serviceAccounts(), objects.podServiceAccounts(), objects.networkPolicies(), objects.routes(),
-                        objects.autoscalers(), objects.secrets(), objects.configMaps()));
+                        objects.autoscalers(), objects.secrets(), objects.configMaps(), objects.objects()));
     }
 }

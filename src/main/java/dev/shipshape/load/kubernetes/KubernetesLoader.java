@@ -7,6 +7,7 @@ import dev.shipshape.model.ApiVersionUse;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.KubernetesObjects;
+import dev.shipshape.model.ObjectIdentity;
 import dev.shipshape.model.Suppression;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class KubernetesLoader {
 
         for (ManifestObject object : new ManifestObjects(problems).of(documents)) {
             recordApiVersion(object, kubernetes);
+            recordIdentity(object, kubernetes);
             Optional<WorkloadKind> workloadKind = WorkloadKinds.of(object.kind(), object.apiVersion());
             boolean service = is(object, SERVICE, SERVICE_API_VERSIONS);
             boolean budget = is(object, DISRUPTION_BUDGET, DISRUPTION_BUDGET_API_VERSIONS);
@@ -113,6 +115,16 @@ public final class KubernetesLoader {
         if (apiVersion.isEmpty() || version == null) return;
         String name = object.fields().node().at("metadata", "name").flatMap(YamlNode::text).orElse(ObjectMetadata.UNNAMED);
         into.apiVersions.add(new ApiVersionUse(object.kind(), version, name, apiVersion.get().origin()));
+    }
+
+    /**
+     * Every object's kind, name, namespace and labels, for the rules that ask which application an
+     * object belongs to. Read quietly: the reader of its kind reports what is wrong with its metadata.
+     */
+    private static void recordIdentity(ManifestObject object, KubernetesObjects.Builder into) {
+        ObjectMetadata metadata = ObjectMetadata.read(Fields.of(object.fields().node(), new Problems()).mapping("metadata"), new Problems());
+        into.objects.add(new ObjectIdentity(object.kind(), object.apiVersion(), metadata.name(), metadata.namespace(),
+                metadata.labelMap(), object.kindOrigin()));
     }
 
     /** The object is of this kind, in one of these API versions (or in none written, which is already reported). */

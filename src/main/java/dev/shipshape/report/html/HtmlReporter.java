@@ -98,8 +98,14 @@ public final class HtmlReporter implements Reporter {
         html.raw("<header><h1>Production readiness</h1><p class=\"overall\">Overall: ")
                 .raw("<span id=\"overall-verdict\" class=\"verdict " + overall.cssClass() + "\">").text(overall.label()).raw("</span> ")
                 .number(report.findings().size()).text(report.findings().size() == 1 ? " finding" : " findings").text(" in ")
-                .number(report.coverage().filesFound()).text(report.coverage().filesFound() == 1 ? " file" : " files")
-                .text(", " + report.coverage().rulesRun() + " rules run. Written by shipshape " + toolVersion + ".").raw("</p>");
+                .number(report.coverage().filesFound());
+        if (report.coverage().cluster().isPresent()) {
+            html.text(report.coverage().filesFound() == 1 ? " object" : " objects").text(" of cluster ")
+                    .raw("<span id=\"cluster\">").text(report.coverage().cluster().get().label()).raw("</span>");
+        } else {
+            html.text(report.coverage().filesFound() == 1 ? " file" : " files");
+        }
+        html.text(", " + report.coverage().rulesRun() + " rules run. Written by shipshape " + toolVersion + ".").raw("</p>");
         html.raw("<p id=\"verdict-rule\" class=\"rule\"><strong>How verdicts are decided.</strong> ").text(Verdict.RULE)
                 .text(" Suppressed and waived findings, and findings already in a baseline, do not count.").raw("</p>");
         long unchecked = report.diagnostics().stream().filter(diagnostic -> diagnostic.level() == Diagnostic.Level.ERROR).count()

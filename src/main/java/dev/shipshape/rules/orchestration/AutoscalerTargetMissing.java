@@ -4,6 +4,8 @@ import dev.shipshape.model.Autoscaler;
 import dev.shipshape.model.Inventory;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
+import dev.shipshape.rules.ApplicationInSet;
+import dev.shipshape.rules.CustomResourceMakers;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.InventoryRule;
 import dev.shipshape.rules.Pillar;
@@ -18,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Flags a HorizontalPodAutoscaler or KEDA ScaledObject whose {@code scaleTargetRef} names a
  * workload the scanned set does not define (judged only when the set holds at least one
- * Kubernetes workload: an autoscaler scanned alone is part of a set the scan does not see), and
- * one that keeps fewer than 2 replicas of a workload that a PodDisruptionBudget of the set protects.
+ * Kubernetes workload and the autoscaler's application, {@link ApplicationInSet}; a target that is a
+ * custom resource of the set, or that one could make, {@link CustomResourceMakers}, is not missing),
+ * and one that keeps fewer than 2 replicas of a workload that a PodDisruptionBudget of the set protects.
  */
 public final class AutoscalerTargetMissing implements InventoryRule {
 
@@ -31,7 +34,12 @@ public final class AutoscalerTargetMissing implements InventoryRule {
                     An autoscaler whose target does not exist scales nothing, silently: the workload \
                     it was meant for runs at whatever replicas it states. One that may scale a \
                     workload down to a single replica while a PodDisruptionBudget protects it makes \
-                    that budget block every node drain whenever load is low.""")
+                    that budget block every node drain whenever load is low. A target is called missing \
+                    only when the scanned set holds the autoscaler's application (another workload, \
+                    Service or custom resource with the same `app.kubernetes.io/instance`, \
+                    `app.kubernetes.io/part-of`, `release` or `helm.sh/chart` label, or, for an \
+                    autoscaler without them, in its file, or in its namespace and folder), and is not a custom resource \
+                    of the set or named after one (which its operator could make).""")
             .remediation("Point `spec.scaleTargetRef` at the kind and name of a workload in the same namespace, and set "
                     + "`minReplicas` (HPA) or `minReplicaCount` (KEDA) to 2 or more for workloads a PodDisruptionBudget protects.")
             .appliesTo(SourceKind.KUBERNETES)
@@ -50,13 +58,21 @@ public final class AutoscalerTargetMissing implements InventoryRule {
     public Stream<Finding> check(Inventory inventory) {
         List<Workload> workloads = inventory.workloads().stream().filter(workload -> workload.source() == SourceKind.KUBERNETES).toList();
         if (workloads.isEmpty()) return Stream.empty();
-        return inventory.kubernetes().autoscalers().stream().flatMap(autoscaler -> finding(autoscaler, workloads, inventory).stream());
+        ApplicationInSet applications = ApplicationInSet.of(inventory);
+        CustomResourceMakers makers = CustomResourceMakers.of(inventory);
+        return inventory.kubernetes().autoscalers().stream()
+                .flatMap(autoscaler -> finding(autoscaler, workloads, inventory, applications, makers).stream());
     }
 
-    private static Optional<Finding> finding(Autoscaler autoscaler, List<Workload> workloads, Inventory inventory) {
+    private static Optional<Finding> finding(Autoscaler autoscaler, List<Workload> workloads, Inventory inventory,
+            ApplicationInSet applications, CustomResourceMakers makers) {
         if (!autoscaler.targetName().isSet()) return Optional.empty();
         Optional<Workload> target = workloads.stream().filter(autoscaler::scales).findFirst();
         if (target.isEmpty()) {
+            if (!applications.holds(autoscaler.origin(), autoscaler.namespace())
+                    || !makers.couldMakeNamed(autoscaler.targetName().value(), autoscaler.namespace()).isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(Finding.of(INFO, autoscaler.targetName().origin(), "%s scales %s '%s', which the scanned set does not define%s"
                     .formatted(autoscaler.description(), autoscaler.targetKind(), autoscaler.targetName().value(), namespaceNote(autoscaler))));
         }

@@ -20,7 +20,8 @@ public final class MissingPidsLimit extends ResourceLimitRule {
             .rationale("""
                     A container without a PIDs limit can fork until the host's process table is full: a \
                     fork bomb, or a runaway worker pool, then stops every other container and the host's \
-                    own services from starting a process.""")
+                    own services from starting a process. A Windows container (by its image or its \
+                    placement on Windows nodes) is not judged: the engine refuses a PIDs limit there.""")
             .remediation("Set `deploy.resources.limits.pids` (or `pids_limit`) in Compose and Swarm stacks, "
                     + "or `--pids-limit` on `docker run`, at a few times the processes the service needs.")
             .remediation(SourceKind.COMPOSE, "Set `deploy.resources.limits.pids` (or `pids_limit`) on the service, at a few "
@@ -35,6 +36,6 @@ public final class MissingPidsLimit extends ResourceLimitRule {
             .build();
 
     public MissingPidsLimit() {
-        super(INFO, "PIDs limit", Resources::pidsLimit);
+        super(INFO, "PIDs limit", Resources::pidsLimit, true);
     }
 }

@@ -7,6 +7,7 @@ import dev.shipshape.model.Workload;
 import dev.shipshape.rules.ContainerRule;
 import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.RuleInfo;
+import dev.shipshape.rules.WindowsContainer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,15 +26,22 @@ abstract class ResourceLimitRule implements ContainerRule {
     private final RuleInfo info;
     private final String limitName;
     private final Function<Resources, Setting<?>> limit;
+    private final boolean linuxOnly;
 
     /**
      * @param limitName how messages name it: "memory limit"
      * @param limit     where the limit is in a container's resources
      */
     ResourceLimitRule(RuleInfo info, String limitName, Function<Resources, Setting<?>> limit) {
+        this(info, limitName, limit, false);
+    }
+
+    /** @param linuxOnly the engine refuses the limit for a Windows container, which is then not judged */
+    ResourceLimitRule(RuleInfo info, String limitName, Function<Resources, Setting<?>> limit, boolean linuxOnly) {
         this.info = info;
         this.limitName = limitName;
         this.limit = limit;
+        this.linuxOnly = linuxOnly;
     }
 
     @Override
@@ -43,7 +51,8 @@ abstract class ResourceLimitRule implements ContainerRule {
 
     @Override
     public final Stream<Finding> check(Workload workload, Container container) {
-        if (!info.appliesTo().contains(workload.source()) || container.ephemeral()) {
+        if (!info.appliesTo().contains(workload.source()) || container.ephemeral()
+                || (linuxOnly && WindowsContainer.runs(workload, container))) {
             return Stream.empty();
         }
         Setting<?> written = limit.apply(container.resources());

@@ -11,13 +11,15 @@ import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.Reference.PodSecurityLevel;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.rules.WindowsContainer;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Flags containers that keep the runtime's default capabilities: their drop list does not hold
- * {@code ALL}. Dropping a few named ones still leaves the rest of the default set.
+ * {@code ALL}. Dropping a few named ones still leaves the rest of the default set. Windows
+ * containers ({@link WindowsContainer}) have no Linux capabilities and are not judged.
  */
 public final class CapabilitiesNotDropped implements ContainerRule {
 
@@ -29,7 +31,8 @@ public final class CapabilitiesNotDropped implements ContainerRule {
                     Containers start with a default set of capabilities (CHOWN, DAC_OVERRIDE, FOWNER, \
                     SETUID, SETGID, NET_RAW, MKNOD and more) that few applications need and that an \
                     attacker inside the container can use. Dropping ALL and adding back only what the \
-                    process needs shrinks what a compromise can do.""")
+                    process needs shrinks what a compromise can do. A Windows container (by its image or \
+                    its placement on Windows nodes) is not judged: Windows has no Linux capabilities.""")
             .remediation("Set `cap_drop: [ALL]` (Compose) or `securityContext.capabilities.drop: [\"ALL\"]` "
                     + "(Kubernetes), and add back only what the process needs with `cap_add` / `capabilities.add`.")
             .remediation(SourceKind.COMPOSE, "Set `cap_drop: [ALL]` on the service and add back only what the process needs "
@@ -49,6 +52,7 @@ public final class CapabilitiesNotDropped implements ContainerRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
+        if (WindowsContainer.runs(workload, container)) return Stream.empty();
         List<Setting<String>> dropped = container.capabilitiesDropped();
         if (dropped.stream().anyMatch(drop -> CapabilityName.of(drop.value()).isAll())) return Stream.empty();
         if (dropped.isEmpty()) {

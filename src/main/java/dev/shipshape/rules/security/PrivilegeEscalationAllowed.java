@@ -11,12 +11,14 @@ import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.Reference.PodSecurityLevel;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.rules.WindowsContainer;
 import java.util.stream.Stream;
 
 /**
  * Flags containers whose processes may gain privileges through setuid binaries or file
  * capabilities: no-new-privileges is not switched on (Compose {@code security_opt}, Kubernetes
  * {@code allowPrivilegeEscalation: false}). Unset counts, since every runtime defaults to allowing it.
+ * Windows containers ({@link WindowsContainer}) have no such setting and are not judged.
  */
 public final class PrivilegeEscalationAllowed implements ContainerRule {
 
@@ -28,7 +30,8 @@ public final class PrivilegeEscalationAllowed implements ContainerRule {
                     Unless no-new-privileges is set, a process in the container can gain privileges by \
                     running a setuid or setgid binary (su, sudo, a planted one) or a file with \
                     capabilities; an attacker who gets a shell as an unprivileged user climbs to root \
-                    that way.""")
+                    that way. A Windows container (by its image or its placement on Windows nodes) is not \
+                    judged: Windows has neither setuid binaries nor no-new-privileges.""")
             .remediation("Add `no-new-privileges:true` to `security_opt` (Compose) or set "
                     + "`securityContext.allowPrivilegeEscalation: false` (Kubernetes); for Docker hosts, "
                     + "`\"no-new-privileges\": true` in daemon.json sets it for every container.")
@@ -48,7 +51,7 @@ public final class PrivilegeEscalationAllowed implements ContainerRule {
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
         Setting<Boolean> noNewPrivileges = container.noNewPrivileges();
-        if (noNewPrivileges.isTrue()) return Stream.empty();
+        if (noNewPrivileges.isTrue() || WindowsContainer.runs(workload, container)) return Stream.empty();
         boolean kubernetes = workload.source() == SourceKind.KUBERNETES;
         String problem;
         if (noNewPrivileges.isFalse()) {

@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  *   <li>Compose, stack, live Docker: {@code user} is root ({@code root}, {@code 0}, {@code 0:0},
  *       {@code root:staff}); or {@code user} is unset and the image's USER (from the Dockerfile the
  *       service is built from, when the scan has it) is unset or root. With no Dockerfile at hand the
- *       finding says that the image decides.</li>
+ *       finding says that the image decides, unless the image is one known to end with a non-root
+ *       USER ({@link NonRootImage}: prom/prometheus, grafana/grafana, Elastic's images…).</li>
  *   <li>Kubernetes: {@code runAsUser: 0}; or {@code runAsUser} unset and {@code runAsNonRoot} not
- *       true. A non-zero {@code runAsUser} without {@code runAsNonRoot} is not a finding: the process
- *       does run as that non-root uid.</li>
+ *       true, and the image is not one known to end with a non-root USER. A non-zero
+ *       {@code runAsUser} without {@code runAsNonRoot} is not a finding: the process does run as that
+ *       non-root uid.</li>
  *   <li>Dockerfile: the final stage's USER is root, or no USER is set (also not inherited from an
  *       earlier stage the final stage is built {@code FROM}). A USER given as a variable
  *       ({@code USER $APP_USER}) is not known until build time and is not a finding.</li>
@@ -46,7 +48,8 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
                     Root in a container is root on the host's kernel: one kernel bug, one writable host \
                     mount or one added capability away from owning the host. A non-root user turns most \
                     container escapes into dead ends. Images run as root unless their USER or the \
-                    deployment says otherwise.""")
+                    deployment says otherwise; a few widely used images (prom/prometheus, grafana/grafana, \
+                    Elastic's, Bitnami's…) end with a non-root USER and are not reported when run without one.""")
             .remediation("Run as a non-root user: set `user: \"10001:10001\"` (Compose), "
                     + "`securityContext.runAsNonRoot: true` with `runAsUser: 10001` (Kubernetes), "
                     + "or end the Dockerfile's final stage with `USER 10001`.")
@@ -93,7 +96,7 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
                     : Optional.empty();
         }
         Setting<Boolean> runAsNonRoot = container.runAsNonRoot();
-        if (runAsNonRoot.isTrue()) return Optional.empty();
+        if (runAsNonRoot.isTrue() || setsNonRootUser(container)) return Optional.empty();
         String why = runAsNonRoot.isFalse()
                 ? "sets runAsNonRoot: false and no runAsUser"
                 : "sets neither runAsNonRoot: true nor runAsUser";
@@ -127,9 +130,15 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
             return Optional.of(Finding.of(INFO, container.origin(),
                     container.description() + " runs as root: neither it nor its image sets a user"));
         }
+        if (setsNonRootUser(container)) return Optional.empty();
         String image = container.image().isSet() && !container.image().value().isBlank() ? "image '" + container.image().value() + "'" : "its image";
         return Optional.of(Finding.of(INFO, container.origin(), "%s sets no user: unless %s sets a non-root USER, it runs as root"
                 .formatted(container.description(), image)));
+    }
+
+    /** The container's image is one that is known to end with a non-root USER ({@link NonRootImage}). */
+    private static boolean setsNonRootUser(Container container) {
+        return container.image().isSet() && NonRootImage.of(container.image().value()).isPresent();
     }
 
     /**

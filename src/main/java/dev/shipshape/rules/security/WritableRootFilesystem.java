@@ -9,9 +9,13 @@ import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.rules.WindowsContainer;
 import java.util.stream.Stream;
 
-/** Flags containers whose root filesystem is writable, explicitly or by default. */
+/**
+ * Flags containers whose root filesystem is writable, explicitly or by default. Windows containers
+ * ({@link WindowsContainer}) cannot have a read-only root and are not judged.
+ */
 public final class WritableRootFilesystem implements ContainerRule {
 
     static final RuleInfo INFO = RuleInfo.builder("SS-109", "writable-root-filesystem")
@@ -22,7 +26,9 @@ public final class WritableRootFilesystem implements ContainerRule {
                     A writable root filesystem lets an intruder drop tools, replace binaries and \
                     persist changes for the container's lifetime, and it hides configuration drift \
                     from the image that was reviewed. A read-only root with explicit writable \
-                    volumes or tmpfs mounts keeps every write where it is expected.""")
+                    volumes or tmpfs mounts keeps every write where it is expected. A Windows container \
+                    (by its image or its placement on Windows nodes) is not judged: Windows cannot run \
+                    one with a read-only root filesystem.""")
             .remediation("Set `read_only: true` (Compose, Swarm) or `securityContext.readOnlyRootFilesystem: true` "
                     + "(Kubernetes), and give the paths the process must write a `tmpfs:` mount, a volume or an `emptyDir`.")
             .remediation(SourceKind.COMPOSE, "Set `read_only: true` on the service and give the paths it must write a "
@@ -46,7 +52,7 @@ public final class WritableRootFilesystem implements ContainerRule {
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
         var readOnly = container.readOnlyRootFilesystem();
-        if (readOnly.isTrue()) return Stream.empty();
+        if (readOnly.isTrue() || WindowsContainer.runs(workload, container)) return Stream.empty();
         String why = readOnly.isFalse() ? "read-only root filesystem is switched off" : "read-only root filesystem is not set";
         return Stream.of(Finding.of(INFO, readOnly.origin(),
                 container.description() + " has a writable root filesystem (" + why + ")"));

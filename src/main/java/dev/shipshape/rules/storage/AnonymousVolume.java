@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Flags volumes without a name: a Compose {@code volumes} entry with no source ({@code - /data}),
- * and each VOLUME the final stage of a Dockerfile leaves in the image.
+ * and each VOLUME the final stage of a Dockerfile leaves in the image. An anonymous volume inside a
+ * bind-mounted directory ({@code ./frontend:/app} with {@code /app/node_modules}) is not a finding:
+ * it only keeps the image's content visible under the bind mount, and a new one is filled from the
+ * image again.
  */
 public final class AnonymousVolume implements ContainerRule, ImageRule {
 
@@ -27,10 +30,13 @@ public final class AnonymousVolume implements ContainerRule, ImageRule {
             .rationale("""
                     An anonymous volume gets a random name. Compose carries it over when it recreates a \
                     container in place, but `docker compose down`, `up --renew-anon-volumes`, `docker run` \
-                    and every new Swarm task start with a new, empty one; the old one stays behind, \
-                    impossible to tell apart, out of every backup, and removed by the next `docker volume prune`. \
+                    and every new Swarm task start with a new one (empty, or a fresh copy of what the image \
+                    holds at that path); the old one stays behind with the data written to it, impossible \
+                    to tell apart, out of every backup, and removed by the next `docker volume prune`. \
                     A Dockerfile VOLUME gives every container of the image such a volume unless it mounts \
-                    one there, and discards later build steps' changes to that path.""")
+                    one there, and discards later build steps' changes to that path. A volume inside a \
+                    bind-mounted directory (`./src:/app` with `/app/node_modules`) only keeps the image's \
+                    files visible there and is not reported.""")
             .remediation("Give the volume a name: `volumes: [\"app-data:/data\"]` with `app-data` declared under the "
                     + "top-level `volumes:` (Compose, stack), or mount a host path when that is the intent; remove "
                     + "`VOLUME` from the Dockerfile and declare the volume where the container is run.")
@@ -49,9 +55,27 @@ public final class AnonymousVolume implements ContainerRule, ImageRule {
     public Stream<Finding> check(Workload workload, Container container) {
         return container.mounts().stream()
                 .filter(mount -> mount.type() == Mount.Type.VOLUME && mount.source() == null && isContainerPath(mount.target()))
+                .filter(mount -> !keepsImageContentUnderBind(container, mount))
                 .map(mount -> Finding.of(INFO, mount.origin(),
-                        "%s mounts an anonymous volume at %s: a new container gets a new, empty one"
+                        "%s mounts an anonymous volume at %s: a new container gets a new one and leaves the old one's data behind"
                                 .formatted(container.description(), mount.target())));
+    }
+
+    /**
+     * The {@code ./src:/app} + {@code /app/node_modules} idiom: the bind mount would hide what the image
+     * holds under it, and the anonymous volume inside it keeps that path showing the image's content.
+     * A new container's new volume is filled from the image again, so nothing is lost with it.
+     */
+    private static boolean keepsImageContentUnderBind(Container container, Mount volume) {
+        String target = trimmed(volume.target());
+        return container.mounts().stream()
+                .filter(mount -> mount.type() == Mount.Type.BIND && mount.target() != null)
+                .map(mount -> trimmed(mount.target()))
+                .anyMatch(bound -> target.startsWith(bound.equals("/") ? "/" : bound + "/") && !target.equals(bound));
+    }
+
+    private static String trimmed(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Docker refuses a relative target ({@code - workspace}), so such an entry creates nothing. */

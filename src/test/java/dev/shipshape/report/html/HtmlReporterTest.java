@@ -10,6 +10,7 @@ import dev.shipshape.rules.Finding;
 import dev.shipshape.rules.Pillar;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.scan.AuditedCluster;
 import dev.shipshape.scan.Coverage;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,18 @@ class HtmlReporterTest {
         assertThat(cardVerdicts(page)).containsExactly(
                 "security=ready", "storage=ready", "orchestration=ready", "networking=ready", "discovery=not-assessed");
         assertThat(page).contains("<span id=\"overall-verdict\" class=\"verdict ready\">ready</span>");
+    }
+
+    @Test
+    void aClusterAuditNamesTheClusterAndItsServerButNoCredentials() {
+        Coverage cluster = new Coverage(Map.of(SourceKind.KUBERNETES, 42), Map.of(SourceKind.KUBERNETES, 42), List.of(), 60,
+                java.util.Optional.of(new AuditedCluster("prod<b>", "https://admin:secret@10.0.0.1:6443/?token=abc")));
+        String page = page(new Report(List.of(), List.of(), List.of(), cluster, List.of(PRIVILEGED), java.util.Optional.empty(), List.of(),
+                Map.of(), Inventory.empty()));
+
+        assertThat(page).contains(" in 42 objects of cluster <span id=\"cluster\">prod&lt;b&gt; (https://10.0.0.1:6443)</span>, 60 rules run.")
+                .doesNotContain("secret").doesNotContain("token=");
+        assertThat(page(report(List.of()))).contains(" in 1 file, 5 rules run.").doesNotContain("id=\"cluster\"");
     }
 
     @Test

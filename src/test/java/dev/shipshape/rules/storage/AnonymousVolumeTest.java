@@ -34,7 +34,7 @@ class AnonymousVolumeTest {
     void aVolumeWithoutSourceIsAnonymous(String target) {
         assertThat(findingsFor(null, target)).singleElement()
                 .satisfies(finding -> assertThat(finding.message()).isEqualTo(
-                        "service 'web' mounts an anonymous volume at " + target + ": a new container gets a new, empty one"));
+                        "service 'web' mounts an anonymous volume at " + target + ": a new container gets a new one and leaves the old one's data behind"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,52 @@
+package dev.shipshape.rules;
+
+import dev.shipshape.model.Container;
+import dev.shipshape.model.ImageReference;
+import dev.shipshape.model.Setting;
+import dev.shipshape.model.Workload;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a Windows container from a Linux one, for the rules whose setting only exists on Linux:
+ * Windows has no Linux capabilities, no setuid and no no-new-privileges, and the engine refuses a
+ * read-only root filesystem or a PIDs limit for a Windows container. A container is a Windows one
+ * when its image says so ({@code nats:windowsservercore}, {@code mcr.microsoft.com/windows/nanoserver},
+ * {@code microsoft/mssql-server-windows-express}, {@code …:4.8-windowsservercore-ltsc2022}) or
+ * when its workload is placed on Windows nodes ({@code kubernetes.io/os: windows},
+ * {@code node.platform.os == windows}).
+ */
+public final class WindowsContainer {
+
+    private static final Set<String> IMAGE_WORDS = Set.of("windows", "windowsservercore", "servercore", "nanoserver");
+    private static final Pattern LTSC = Pattern.compile("ltsc\\d{4}");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[/._-]+");
+    private static final Pattern WINDOWS_PLACEMENT = Pattern.compile(
+            "(?:(?:beta\\.)?kubernetes\\.io/os\\s*=|node\\.platform\\.os\\s*==)\\s*windows", Pattern.CASE_INSENSITIVE);
+
+    private WindowsContainer() {
+    }
+
+    /** True when the container runs on Windows, as far as its image and its placement tell. */
+    public static boolean runs(Workload workload, Container container) {
+        return placedOnWindows(workload) || (container.image().isSet() && windowsImage(container.image().value()));
+    }
+
+    private static boolean placedOnWindows(Workload workload) {
+        return workload.scheduling().placementConstraints().stream()
+                .map(Setting::value)
+                .anyMatch(constraint -> constraint != null && WINDOWS_PLACEMENT.matcher(constraint.strip()).matches());
+    }
+
+    static boolean windowsImage(String reference) {
+        Optional<ImageReference> parsed = ImageReference.parse(reference);
+        if (parsed.isEmpty()) return false;
+        String words = parsed.get().repository() + (parsed.get().hasTag() ? "/" + parsed.get().tag() : "");
+        for (String word : WORD_SEPARATORS.split(words.toLowerCase(Locale.ROOT))) {
+            if (IMAGE_WORDS.contains(word) || LTSC.matcher(word).matches()) return true;
+        }
+        return false;
+    }
+}
