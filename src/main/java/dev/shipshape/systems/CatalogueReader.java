@@ -35,7 +35,9 @@ final class CatalogueReader {
                             texts(entry.get("hostPathWords")))).toList(),
                     maps(root.get("secretStores"), "secretStores").stream().map(entry -> new SecretStore(
                             text(entry, "name"), texts(entry.get("mounts")), texts(entry.get("drivers")),
-                            texts(entry.get("annotations")))).toList());
+                            texts(entry.get("annotations")))).toList(),
+                    maps(root.get("nonRootImages"), "nonRootImages").stream().map(entry -> new NonRootImage(
+                            text(entry, "product"), text(entry, "user"), text(entry, "since"), texts(entry.get("images")))).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,14 +22,16 @@ public final class KnownSystems {
     private final List<AdminInterface> adminInterfaces;
     private final List<SharedStorage> sharedStorage;
     private final List<SecretStore> secretStores;
+    private final List<NonRootImage> nonRootImages;
     private final Map<String, Match> byImageName;
 
     KnownSystems(List<KnownSystem> systems, List<AdminInterface> adminInterfaces,
-            List<SharedStorage> sharedStorage, List<SecretStore> secretStores) {
+            List<SharedStorage> sharedStorage, List<SecretStore> secretStores, List<NonRootImage> nonRootImages) {
         this.systems = List.copyOf(systems);
         this.adminInterfaces = List.copyOf(adminInterfaces);
         this.sharedStorage = List.copyOf(sharedStorage);
         this.secretStores = List.copyOf(secretStores);
+        this.nonRootImages = List.copyOf(nonRootImages);
         this.byImageName = byImageName(this.systems);
     }
 
@@ -47,6 +49,15 @@ public final class KnownSystems {
 
     public List<SecretStore> secretStores() {
         return secretStores;
+    }
+
+    public List<NonRootImage> nonRootImages() {
+        return nonRootImages;
+    }
+
+    /** The catalogue's entry for an image whose own Dockerfile ends with a non-root USER, if the reference names one. */
+    public Optional<NonRootImage> nonRootImage(String reference) {
+        return ImageReference.parse(reference).flatMap(parsed -> nonRootImages.stream().filter(image -> image.names(parsed)).findFirst());
     }
 
     public static KnownSystems catalogue() {

@@ -93,6 +93,14 @@ public final class KnownSystemsDoc {
             out.append("| ").append(store.name()).append(" | ").append(code(store.mounts())).append(" | ")
                     .append(code(store.drivers())).append(" | ").append(code(store.annotations())).append(" |\n");
         }
+        out.append("\n## Images that run as a non-root user\n\nImages whose own Dockerfile ends with a non-root `USER`: "
+                + "`runs-as-root` does not report a container of one that sets no user of its own. A name ending in `-` covers every "
+                + "image it begins; a release tag older than *since* is still reported.\n\n"
+                + "| product | images | USER | since |\n|---|---|---|---|\n");
+        for (NonRootImage image : catalogue.nonRootImages()) {
+            out.append("| ").append(image.product()).append(" | ").append(code(image.images())).append(" | `").append(image.user())
+                    .append("` | ").append(image.since().equals("0") ? "every release" : image.since()).append(" |\n");
+        }
         return out.toString();
     }
 

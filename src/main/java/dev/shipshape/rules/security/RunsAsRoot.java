@@ -15,6 +15,7 @@ import dev.shipshape.rules.Reference;
 import dev.shipshape.rules.Reference.PodSecurityLevel;
 import dev.shipshape.rules.RuleInfo;
 import dev.shipshape.rules.Severity;
+import dev.shipshape.systems.KnownSystems;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  *       {@code root:staff}); or {@code user} is unset and the image's USER (from the Dockerfile the
  *       service is built from, when the scan has it) is unset or root. With no Dockerfile at hand the
  *       finding says that the image decides, unless the image is one known to end with a non-root
- *       USER ({@link NonRootImage}: prom/prometheus, grafana/grafana, Elastic's images…).</li>
+ *       USER (the catalogue's non-root images, docs/known-systems.md: prom/prometheus, grafana/grafana, Elastic's images…).</li>
  *   <li>Kubernetes: {@code runAsUser: 0}; or {@code runAsUser} unset and {@code runAsNonRoot} not
  *       true, and the image is not one known to end with a non-root USER. A non-zero
  *       {@code runAsUser} without {@code runAsNonRoot} is not a finding: the process does run as that
@@ -136,9 +137,9 @@ public final class RunsAsRoot implements ContainerRule, ImageRule {
                 .formatted(container.description(), image)));
     }
 
-    /** The container's image is one that is known to end with a non-root USER ({@link NonRootImage}). */
+    /** The container's image is one that is known to end with a non-root USER (the catalogue's {@code nonRootImages}). */
     private static boolean setsNonRootUser(Container container) {
-        return container.image().isSet() && NonRootImage.of(container.image().value()).isPresent();
+        return container.image().isSet() && KnownSystems.catalogue().nonRootImage(container.image().value()).isPresent();
     }
 
     /**
