@@ -24,7 +24,8 @@ import java.util.Locale;
  *
  *   java -cp 'target/shipshape.jar:target/lib/*' bench/DecisionCost.java AUTHZ_JSON REVIEW_JSON [ROUNDS]
  *
- * AUTHZ_JSON is an AuthZReq envelope (bench/serve.sh writes one), REVIEW_JSON an AdmissionReview.
+ * AUTHZ_JSON is an AuthZReq envelope (bench/serve.sh shows how it wraps bench/serve/container-create.json in one),
+ * REVIEW_JSON an AdmissionReview (src/test/resources/gate/admission/deployment-create.json).
  * Each round decides 20,000 of each after as many to warm up; prints µs of CPU per decision, the
  * median of the rounds (default 5).
  */
