@@ -76,6 +76,7 @@ final class AuthzHandler {
         String uri = "";
         String bodySha256 = "";
         Optional<DockerRequest> docker = Optional.empty();
+        Optional<Action> action = Optional.empty();
         Optional<AuthzRequest> observedRequest = Optional.empty();
         Decision decision;
         try {
@@ -88,7 +89,8 @@ final class AuthzHandler {
                     bodySha256 = request.body().map(AuthzHandler::sha256).orElse("");
                     observedRequest = Optional.of(request);
                     docker = Optional.of(reader.apply(request));
-                    decision = decide(docker.get(), request.user(), enforcement);
+                    action = action(docker.get(), enforcement);
+                    decision = decide(docker.get(), action, request.user(), enforcement);
                 }
                 case AuthzRequest.Unreadable(String problem, Optional<String> readMethod, Optional<String> readUri) -> {
                     method = readMethod.orElse("");
@@ -96,6 +98,7 @@ final class AuthzHandler {
                     // what can still be told of the endpoint decides whether failure: open may answer
                     if (readMethod.isPresent() && readUri.isPresent()) {
                         docker = Optional.of(reader.apply(new AuthzRequest("", method, uri, Optional.empty(), Map.of())));
+                        action = action(docker.get(), enforcement);
                     }
                     decision = Decision.undecided(enforcement.failure(), "the authorization request " + problem,
                             docker.isPresent() && !docker.get().judgedOrGuarded());
@@ -110,7 +113,7 @@ final class AuthzHandler {
                 .orElse(docker.isPresent() ? UNCLASSIFIED : "");
         try {
             log.write(new DecisionLog.Entry(DOOR, user, method, uri, endpoint, docker.map(DockerRequest::object).orElse(""),
-                    docker.flatMap(DockerRequest::action).map(Action::configName), bodySha256, decision, observer.isEmpty()));
+                    action.map(Action::configName), bodySha256, decision, observer.isEmpty()));
         } catch (RuntimeException cannotLog) {
             // the log's writer has said why, once; an unlogged allow follows the failure stance
             if (decision.allows()) decision = Decision.undecided(enforcement.failure(), "the decision log cannot be written");
@@ -127,12 +130,21 @@ final class AuthzHandler {
         return HexFormat.of().formatHex(SHA_256.get().digest(body));
     }
 
-    private Decision decide(DockerRequest docker, String user, Enforcement enforcement) {
+    /**
+     * The action the request is under this policy: its own, except that with {@code guard-all-builds}
+     * every build is build-privileged, since its options may come from a body the gate never sees.
+     */
+    private static Optional<Action> action(DockerRequest docker, Enforcement enforcement) {
+        boolean build = docker.endpoint().map(endpoint -> endpoint.reading() == EngineEndpoints.Reading.BUILD).orElse(false);
+        return build && enforcement.guardAllBuilds() ? docker.endpoint().get().action() : docker.action();
+    }
+
+    private Decision decide(DockerRequest docker, Optional<Action> action, String user, Enforcement enforcement) {
         if (docker.input() instanceof GateInput.Refused(String reason, String message)) {
             return Decision.refused(reason, message);
         }
-        if (docker.action().isPresent() && !enforcement.permits(docker.action().get(), user)) {
-            return notPermitted(docker.action().get(), user, enforcement);
+        if (action.isPresent() && !enforcement.permits(action.get(), user)) {
+            return notPermitted(action.get(), docker.action().isEmpty(), user, enforcement);
         }
         return switch (docker.input()) {
             case GateInput.NotInspected notInspected -> Decision.allowed();
@@ -142,11 +154,14 @@ final class AuthzHandler {
         };
     }
 
-    private static Decision notPermitted(Action action, String user, Enforcement enforcement) {
+    /** @param byPolicy the request is this action only because the policy says so ({@code guard-all-builds}) */
+    private static Decision notPermitted(Action action, boolean byPolicy, String user, Enforcement enforcement) {
         String who = user.isEmpty() ? "an unauthenticated user (the daemon names none without TLS client certificates)" : "user '" + user + "'";
         if (action.guarded() && !enforcement.allowedUsers().containsKey(action)) {
+            String why = byPolicy ? "enforce.guard-all-builds makes every build one, since dockerd can take a build's options "
+                    + "(networkmode=host among them) from a form body the gate never sees" : action.guardWhy();
             return Decision.refused(action.guardReason(), "%s may not %s: %s, so only users listed under enforce.allowed-users.%s may"
-                    .formatted(who, action.configName(), action.guardWhy(), action.configName()));
+                    .formatted(who, action.configName(), why, action.configName()));
         }
         List<String> allowed = enforcement.allowedUsers().getOrDefault(action, java.util.Set.of()).stream().sorted().toList();
         return Decision.refused("allowed-users", allowed.isEmpty()

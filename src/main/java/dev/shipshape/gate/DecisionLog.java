@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * {@code enforced} is false for a Kubernetes dry run (answered, but nothing was admitted or
  * refused); {@code error} says why a request could not be decided.
  *
- * <p>Lines are written by a thread of their own, in batches, so that a slow disk never holds up an
+ * <p>Lines are formatted and written by a thread of their own, in batches, so that a slow disk never holds up an
  * answer (a flush per request stalled answers for tens of milliseconds during write-back). Nothing
  * is dropped: when the writer falls {@value #BACKLOG} lines behind, answers wait for it. Once the
  * log cannot be written, every further {@link #write} fails, and the gate answers by its failure stance.
@@ -46,12 +47,15 @@ public final class DecisionLog implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int BACKLOG = 65_536;
-    private static final String END = "\u0000end";
+    /** How long the writer lets lines gather after the first of a burst; a line is on disk at most this much later. */
+    private static final long GATHER_MILLIS = 2;
+    /** Queued by {@link #close()}: the writer writes what came before it, then stops. */
+    private static final Pending END = new Pending(null, null);
 
     private final Writer out;
     private final boolean closeOut;
     private final Clock clock;
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(BACKLOG);
+    private final BlockingQueue<Pending> lines = new ArrayBlockingQueue<>(BACKLOG);
     private final Thread writer;
     private final Object progress = new Object();
     private long queued;
@@ -106,11 +110,15 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    /** Queues the entry's line; fails when the log can no longer be written (or is closed). */
+    /** An entry and when it was decided, waiting for the writer (which formats it, off the answer's path). */
+    private record Pending(Entry entry, Instant time) {
+    }
+
+    /** Queues the entry; fails when the log can no longer be written (or is closed). */
     public void write(Entry entry) {
         if (failure != null) throw new UncheckedIOException("cannot write the decision log: " + failure.getMessage(), failure);
         if (closed) throw new IllegalStateException("the decision log is closed");
-        String line = line(entry);
+        Pending line = new Pending(entry, clock.instant());
         try {
             synchronized (progress) {
                 queued++;
@@ -140,11 +148,11 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    private String line(Entry entry) {
+    private static String line(Entry entry, Instant time) {
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            json.writeStringField("time", clock.instant().toString());
+            json.writeStringField("time", time.toString());
             json.writeStringField("door", entry.door());
             json.writeStringField("user", entry.user());
             json.writeStringField("method", entry.method());
@@ -184,21 +192,34 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     private void writeLines() {
-        List<String> batch = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
         while (true) {
             try {
                 batch.add(lines.take());
             } catch (InterruptedException interrupted) {
                 return;
             }
+            // let a burst gather for a moment: one write and flush per burst, and answers rarely wake this thread
+            // (a wake-up and a flush per line cost a busy server more CPU than formatting the line)
+            if (batch.getFirst() != END) {
+                try {
+                    Thread.sleep(GATHER_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt(); // write what was taken; the next take() stops the writer
+                }
+            }
             lines.drainTo(batch, 4096);
             boolean end = batch.remove(END);
             try {
-                for (String line : batch) out.write(line);
+                for (Pending pending : batch) out.write(line(pending.entry(), pending.time()));
                 out.flush();
             } catch (IOException cannotWrite) {
                 failure = cannotWrite;
                 System.err.println("shipshape serve: cannot write the decision log: " + cannotWrite.getMessage());
+            } catch (RuntimeException bug) {
+                // a line that cannot be formatted: stop logging rather than lose lines silently
+                Incident incident = Incident.report("writing the decision log", bug);
+                failure = new IOException("internal error (incident " + incident.id() + ")");
             }
             synchronized (progress) {
                 written += batch.size();

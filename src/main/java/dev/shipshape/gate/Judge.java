@@ -17,8 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,9 +40,8 @@ public final class Judge {
     private final Policy policy;
     private final Enforcement enforcement;
     private final List<Rule> rules;
-    private final List<Rule> containerRules;
-    private final Set<String> ruleNames;
-    private final Set<String> containerRuleNames;
+    /** The rules of each scope and their names, prepared once: requests name a handful of fixed scopes. */
+    private final Map<RuleScope, Prepared> prepared = new ConcurrentHashMap<>();
     private final List<Rule> knownRules;
     private final Clock clock;
     /** Custom rules remember evaluation problems between runs: with them, one judgement at a time. */
@@ -55,9 +56,6 @@ public final class Judge {
                 .filter(rule -> !(rule instanceof InventoryRule) || rule instanceof SingleObjectRule)
                 .filter(rule -> !policy.disables(rule.info()))
                 .toList();
-        this.containerRules = rules.stream().filter(RuleScope.containerRules()::includes).toList();
-        this.ruleNames = names(rules);
-        this.containerRuleNames = names(containerRules);
         this.knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
         this.customRuleLock = policy.customRules().isEmpty() ? Optional.empty() : Optional.of(new Object());
     }
@@ -71,8 +69,14 @@ public final class Judge {
         return rules.size();
     }
 
-    private static Set<String> names(List<Rule> rules) {
-        return rules.stream().map(rule -> rule.info().name()).collect(Collectors.toUnmodifiableSet());
+    /** The rules a scope selects, their engine, and their names (which the policy step needs to tell a waiver that matched nothing). */
+    private record Prepared(RuleEngine engine, Set<String> names) {
+
+        static Prepared of(List<Rule> rules, RuleScope scope) {
+            List<Rule> selected = rules.stream().filter(scope::includes).toList();
+            return new Prepared(new RuleEngine(selected),
+                    selected.stream().map(rule -> rule.info().name()).collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     public Decision judge(GateInput.Modelled modelled) {
@@ -83,26 +87,11 @@ public final class Judge {
     }
 
     private Decision judgeNow(GateInput.Modelled modelled) {
-        List<Rule> selected;
-        Set<String> ran;
-        switch (modelled.scope().kind()) {
-            case ALL -> {
-                selected = rules;
-                ran = ruleNames;
-            }
-            case CONTAINER_RULES -> {
-                selected = containerRules;
-                ran = containerRuleNames;
-            }
-            default -> {
-                selected = rules.stream().filter(modelled.scope()::includes).toList();
-                ran = names(selected);
-            }
-        }
+        Prepared scope = prepared.computeIfAbsent(modelled.scope(), key -> Prepared.of(rules, key));
         var inventory = modelled.loaded().inventory();
-        List<Finding> findings = new RuleEngine(selected).run(inventory);
+        List<Finding> findings = scope.engine().run(inventory);
         PolicyStep.Result applied = new PolicyStep(policy, knownRules, LocalDate.now(clock))
-                .apply(inventory, findings, List.of(), ran, Optional.empty(), Optional.empty());
+                .apply(inventory, findings, List.of(), scope.names(), Optional.empty(), Optional.empty());
         List<Decision.Reason> denials = new ArrayList<>();
         List<Decision.Reason> warnings = new ArrayList<>();
         List<Finding> worstFirst = applied.findings().stream()

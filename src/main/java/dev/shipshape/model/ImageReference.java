@@ -27,11 +27,7 @@ public record ImageReference(String registry, String repository, String tag, Str
     private static final String OFFICIAL_IMAGES = "library/";
     private static final int MAX_NAME_LENGTH = 255;
 
-    private static final String DOMAIN_LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?:" + DOMAIN_LABEL + "(?:\\." + DOMAIN_LABEL + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
-    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    /** Digests are rare; the hot parts (domain, path, tag) are matched by hand below, since every rule that asks what an image is parses it again. */
     private static final Pattern DIGEST = Pattern.compile(
             "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
 
@@ -57,7 +53,7 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (colon > rest.lastIndexOf('/')) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
-            if (!TAG.matcher(tag).matches()) return Optional.empty();
+            if (!isTag(tag)) return Optional.empty();
         }
 
         String name = rest;
@@ -69,14 +65,103 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (slash >= 0 && namesRegistry(name.substring(0, slash))) {
             registry = name.substring(0, slash);
             path = name.substring(slash + 1);
-            if (!DOMAIN.matcher(registry).matches()) return Optional.empty();
+            if (!isDomain(registry)) return Optional.empty();
             if (registry.equals(LEGACY_DOCKER_HUB)) registry = DOCKER_HUB;
         }
         for (String component : path.split("/", -1)) {
-            if (!PATH_COMPONENT.matcher(component).matches()) return Optional.empty();
+            if (!isPathComponent(component)) return Optional.empty();
         }
         if (registry.equals(DOCKER_HUB) && path.indexOf('/') < 0) path = OFFICIAL_IMAGES + path;
         return Optional.of(new ImageReference(registry, path, tag, digest));
+    }
+
+    /** distribution's tag grammar {@code [\w][\w.-]{0,127}}. */
+    static boolean isTag(String tag) {
+        if (tag.isEmpty() || tag.length() > 128 || !isWord(tag.charAt(0))) return false;
+        for (int index = 1; index < tag.length(); index++) {
+            char c = tag.charAt(index);
+            if (!isWord(c) && c != '.' && c != '-') return false;
+        }
+        return true;
+    }
+
+    /** distribution's path component {@code [a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*}. */
+    static boolean isPathComponent(String component) {
+        int index = 0;
+        int length = component.length();
+        while (true) {
+            int start = index;
+            while (index < length && isLowerAlphanumeric(component.charAt(index))) index++;
+            if (index == start) return false;
+            if (index == length) return true;
+            int separator = index;
+            while (index < length && !isLowerAlphanumeric(component.charAt(index))) index++;
+            if (!isSeparator(component, separator, index)) return false;
+        }
+    }
+
+    /**
+     * distribution's domain: labels of letters, digits and inner hyphens joined by dots, or an IPv6
+     * address in brackets ({@code \[[a-fA-F0-9:]+\]}), then an optional {@code :port}.
+     */
+    static boolean isDomain(String domain) {
+        String rest;
+        if (domain.startsWith("[")) {
+            int close = domain.indexOf(']');
+            if (close < 2) return false;
+            for (int index = 1; index < close; index++) {
+                char c = domain.charAt(index);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':')) return false;
+            }
+            rest = domain.substring(close + 1);
+        } else {
+            int colon = domain.indexOf(':');
+            String host = colon < 0 ? domain : domain.substring(0, colon);
+            rest = colon < 0 ? "" : domain.substring(colon);
+            for (String label : host.split("\\.", -1)) {
+                if (!isDomainLabel(label)) return false;
+            }
+        }
+        if (rest.isEmpty()) return true;
+        if (rest.charAt(0) != ':' || rest.length() == 1) return false;
+        for (int index = 1; index < rest.length(); index++) {
+            if (rest.charAt(index) < '0' || rest.charAt(index) > '9') return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} is {@code .}, {@code _}, {@code __} or a run of {@code -}. */
+    private static boolean isSeparator(String text, int from, int to) {
+        char first = text.charAt(from);
+        int length = to - from;
+        if (first == '.') return length == 1;
+        if (first == '_') return length == 1 || length == 2 && text.charAt(from + 1) == '_';
+        for (int index = from; index < to; index++) {
+            if (text.charAt(index) != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean isDomainLabel(String label) {
+        if (label.isEmpty() || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') return false;
+        for (int index = 0; index < label.length(); index++) {
+            char c = label.charAt(index);
+            if (!isAsciiAlphanumeric(c) && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean isLowerAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return isLowerAlphanumeric(c) || c >= 'A' && c <= 'Z';
+    }
+
+    /** Java's {@code \w} without UNICODE_CHARACTER_CLASS: ASCII letters, digits and '_'. */
+    private static boolean isWord(char c) {
+        return isAsciiAlphanumeric(c) || c == '_';
     }
 
     private static boolean namesRegistry(String firstComponent) {

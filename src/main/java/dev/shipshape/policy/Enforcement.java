@@ -18,16 +18,26 @@ import java.util.Set;
  *                      one, which nobody may do unless it is listed
  * @param failure       what to answer for a request that cannot be decided (an unreadable body, an internal error)
  * @param mutateReadOnlyRootFilesystem {@code /mutate} also sets {@code readOnlyRootFilesystem: true} where it is unset
+ * @param guardAllBuilds every {@code POST /build} is the guarded action {@link Action#BUILD_PRIVILEGED}, not only one
+ *                      that asks for the host's network in its query: dockerd can take a build's options from a form
+ *                      body that the gate never sees ({@code guard-all-builds})
  */
 public record Enforcement(
         Severity denyAt,
         Set<String> warnOnly,
         Map<Action, Set<String>> allowedUsers,
         Failure failure,
-        boolean mutateReadOnlyRootFilesystem) {
+        boolean mutateReadOnlyRootFilesystem,
+        boolean guardAllBuilds) {
 
-    /** What applies without an {@code enforce:} section: deny at high, fail closed, no user lists. */
-    public static final Enforcement DEFAULT = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Failure.CLOSED, false);
+    /** What applies without an {@code enforce:} section: deny at high, fail closed, no user lists, builds guarded by their query. */
+    public static final Enforcement DEFAULT = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Failure.CLOSED, false, false);
+
+    /** Settings that leave builds guarded by their query (the default). */
+    public Enforcement(Severity denyAt, Set<String> warnOnly, Map<Action, Set<String>> allowedUsers, Failure failure,
+            boolean mutateReadOnlyRootFilesystem) {
+        this(denyAt, warnOnly, allowedUsers, failure, mutateReadOnlyRootFilesystem, false);
+    }
 
     public Enforcement {
         warnOnly = Set.copyOf(warnOnly);

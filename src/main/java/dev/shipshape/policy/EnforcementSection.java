@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  *     plugin-manage: [ops]      # guarded: nobody may disable, set, upgrade, create or remove plugins unless listed
  *     swarm-join: []            # guarded, as are swarm-init (beyond loopback), swarm-manage and build-privileged
  *   failure: closed             # open | closed: the answer for a request that cannot be decided
+ *   guard-all-builds: false     # true: every POST /build is build-privileged (a form body can hide networkmode=host)
  *   mutate:
  *     read-only-root-filesystem: false   # /mutate also sets readOnlyRootFilesystem: true
  * }</pre>
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
 public final class EnforcementSection {
 
     static final String KEY = "enforce";
-    private static final List<String> KEYS = List.of("deny-at", "warn-only", "allowed-users", "failure", "mutate");
+    private static final List<String> KEYS = List.of("deny-at", "warn-only", "allowed-users", "failure", "guard-all-builds", "mutate");
     private static final List<String> MUTATE_KEYS = List.of("read-only-root-filesystem");
     private static final String SEVERITIES = Arrays.stream(Severity.values()).map(Severity::label).collect(Collectors.joining(", "));
     private static final String ACTIONS = Arrays.stream(Enforcement.Action.values())
@@ -89,6 +90,7 @@ public final class EnforcementSection {
         private final Map<Enforcement.Action, Set<String>> allowedUsers = new EnumMap<>(Enforcement.Action.class);
         private Enforcement.Failure failure = Enforcement.DEFAULT.failure();
         private boolean readOnlyRootFilesystem;
+        private boolean guardAllBuilds;
 
         Reader(List<Rule> knownRules) {
             this.knownRules = knownRules;
@@ -107,7 +109,7 @@ public final class EnforcementSection {
                     readEntry(entry);
                 }
             }
-            return new Read(new Enforcement(denyAt, warnOnly, allowedUsers, failure, readOnlyRootFilesystem), problems.all());
+            return new Read(new Enforcement(denyAt, warnOnly, allowedUsers, failure, readOnlyRootFilesystem, guardAllBuilds), problems.all());
         }
 
         private void readEntry(YamlNode.Entry entry) {
@@ -134,6 +136,14 @@ public final class EnforcementSection {
                         default -> problems.add(value.origin(), "failure must be open or closed, not '%s'".formatted(text));
                     }
                 });
+                case "guard-all-builds" -> {
+                    Optional<Boolean> bool = value.isScalar() ? value.bool() : Optional.empty();
+                    if (bool.isPresent()) {
+                        guardAllBuilds = bool.get();
+                    } else {
+                        problems.add(value.origin(), "guard-all-builds must be true or false, not " + ConfigProblems.describe(value));
+                    }
+                }
                 case "mutate" -> readMutate(value);
                 default -> problems.add(entry.origin(), "unknown key '%s' in enforce; valid keys: %s".formatted(entry.key(), String.join(", ", KEYS)));
             }

@@ -31,14 +31,14 @@ public final class RuleEngine {
     public List<Finding> run(Inventory inventory) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            findings.addAll(findingsOf(rule, inventory));
+            addFindings(rule, inventory, findings);
         }
         findings.sort(Finding.BY_LOCATION);
         return findings;
     }
 
-    private static List<Finding> findingsOf(Rule rule, Inventory inventory) {
-        List<Finding> findings = new ArrayList<>();
+    /** Adds what {@code rule} finds to {@code findings} (one list for all rules: the gate runs every rule per request). */
+    private static void addFindings(Rule rule, Inventory inventory, List<Finding> findings) {
         if (rule instanceof ContainerRule containerRule) {
             for (Workload workload : inventory.workloads()) {
                 for (Container container : workload.containers()) {
@@ -64,7 +64,6 @@ public final class RuleEngine {
         if (rule instanceof InventoryRule inventoryRule) {
             collect(findings, inventoryRule.check(inventory));
         }
-        return findings;
     }
 
     private static void collect(List<Finding> into, Stream<Finding> findings) {

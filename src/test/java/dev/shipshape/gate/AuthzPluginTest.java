@@ -263,6 +263,36 @@ class AuthzPluginTest {
     }
 
     @Test
+    void guardAllBuildsMakesEveryBuildBuildPrivileged() throws Exception {
+        Enforcement guardAll = new Enforcement(Severity.HIGH, Set.of(), Map.of(), Enforcement.Failure.CLOSED, false, true);
+        Enforcement guardAllButCi = new Enforcement(Severity.HIGH, Set.of(), Map.of(Enforcement.Action.BUILD_PRIVILEGED, Set.of("ci")),
+                Enforcement.Failure.CLOSED, false, true);
+        try (RunningGate nobody = RunningGate.docker(folder.resolve("nobody"), Policy.DEFAULT, guardAll);
+                RunningGate ci = RunningGate.docker(folder.resolve("ci"), Policy.DEFAULT, guardAllButCi)) {
+            assertThat(RunningGate.json(nobody.post("/AuthZPlugin.AuthZReq", authzRequest("ci", "POST", "/v1.41/build?t=app", null)).body())
+                    .path("Msg").asText()).isEqualTo("shipshape denied: host-handover: user 'ci' may not build-privileged: "
+                    + "enforce.guard-all-builds makes every build one, since dockerd can take a build's options (networkmode=host among "
+                    + "them) from a form body the gate never sees, so only users listed under enforce.allowed-users.build-privileged may"
+                    + SUFFIX);
+            // a build that asks for the host's network in its query is build-privileged in its own right, and says so
+            assertThat(RunningGate.json(nobody.post("/AuthZPlugin.AuthZReq", authzRequest("ci", "POST", "/v1.41/build?networkmode=host",
+                    null)).body()).path("Msg").asText()).startsWith("shipshape denied: host-handover: user 'ci' may not build-privileged: "
+                    + "a build with host networking");
+            assertThat(nobody.decisions().get(0).path("action").asText()).isEqualTo("build-privileged");
+
+            assertThat(ci.post("/AuthZPlugin.AuthZReq", authzRequest("ci", "POST", "/v1.41/build?t=app", null)).body())
+                    .isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
+            assertThat(RunningGate.json(ci.post("/AuthZPlugin.AuthZReq", authzRequest("bob", "POST", "/v1.41/build?t=app", null)).body())
+                    .path("Msg").asText()).isEqualTo("shipshape denied: allowed-users: user 'bob' may not build-privileged; only ci may" + SUFFIX);
+            // other requests are untouched by the switch
+            assertThat(ci.post("/AuthZPlugin.AuthZReq", authzRequest("bob", "POST", "/v1.41/build/prune", null)).body())
+                    .isEqualTo("{\"Allow\":true,\"Msg\":\"\"}");
+            assertThat(ci.decisions().get(0).path("action").asText()).isEqualTo("build-privileged");
+            assertThat(ci.decisions().get(2).has("action")).isFalse();
+        }
+    }
+
+    @Test
     void anInternalErrorAnswersWithAnIncidentAndNoJavaText(@TempDir Path logs) throws Exception {
         java.io.PrintStream stderr = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();

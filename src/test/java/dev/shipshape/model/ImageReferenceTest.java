@@ -2,6 +2,9 @@ package dev.shipshape.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,5 +107,39 @@ class ImageReferenceTest {
         ImageReference pinned = ImageReference.parse("nginx:1.27@" + SHA).orElseThrow();
         assertThat(pinned.hasTag()).isTrue();
         assertThat(pinned.hasDigest()).isTrue();
+    }
+
+    /** distribution's grammar as regular expressions: the hand-written matchers must agree with them on every string. */
+    private static final String DOMAIN_LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:" + DOMAIN_LABEL + "(?:\\." + DOMAIN_LABEL + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+
+    @Test
+    void matchesDomainsPathsAndTagsExactlyAsTheGrammarsRegularExpressions() {
+        // short strings over the characters that matter to the three grammars, plus a few that match none
+        char[] alphabet = {'a', 'f', 'z', 'A', 'G', '0', '9', '.', '_', '-', ':', '[', ']', '/', ' ', '\u0131'};
+        Random random = new Random(20261207);
+        int checked = 0;
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(9);
+            for (int index = 0; index < length; index++) text.append(alphabet[random.nextInt(alphabet.length)]);
+            String written = text.toString();
+            assertThat(ImageReference.isDomain(written)).as("domain [%s]", written).isEqualTo(DOMAIN.matcher(written).matches());
+            assertThat(ImageReference.isPathComponent(written)).as("path component [%s]", written)
+                    .isEqualTo(PATH_COMPONENT.matcher(written).matches());
+            assertThat(ImageReference.isTag(written)).as("tag [%s]", written).isEqualTo(TAG.matcher(written).matches());
+            if (DOMAIN.matcher(written).matches() || PATH_COMPONENT.matcher(written).matches()) checked++;
+        }
+        // the generator must reach the matching side too, or the comparison proves little
+        assertThat(checked).isGreaterThan(5_000);
+        for (String tag : List.of("a".repeat(128), "a".repeat(129), "_" + "-".repeat(127))) {
+            assertThat(ImageReference.isTag(tag)).as(tag).isEqualTo(TAG.matcher(tag).matches());
+        }
+        for (String domain : List.of("[::1]:5000", "[]", "[::1]x", "a.b.c:", "a-.b", "-a", "a:1:2", "[g]")) {
+            assertThat(ImageReference.isDomain(domain)).as(domain).isEqualTo(DOMAIN.matcher(domain).matches());
+        }
     }
 }

@@ -35,6 +35,7 @@ class EnforcementSectionTest {
                     container-exec: [alice, bob]
                     plugin-manage: [ops]
                   failure: open
+                  guard-all-builds: true
                   mutate:
                     read-only-root-filesystem: true
                 """);
@@ -42,7 +43,8 @@ class EnforcementSectionTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.enforcement()).isEqualTo(new Enforcement(Severity.CRITICAL, Set.of("runs-as-root", "dangerous-capability"),
                 Map.of(Enforcement.Action.CONTAINER_EXEC, Set.of("alice", "bob"), Enforcement.Action.PLUGIN_MANAGE, Set.of("ops")),
-                Enforcement.Failure.OPEN, true));
+                Enforcement.Failure.OPEN, true, true));
+        assertThat(Enforcement.DEFAULT.guardAllBuilds()).isFalse();
     }
 
     @Test
@@ -65,6 +67,7 @@ class EnforcementSectionTest {
                     read-only-root-filesystem: sometimes
                     seccomp: true
                   deny: high
+                  guard-all-builds: [yes]
                 """);
 
         assertThat(read.problems()).containsExactly(
@@ -77,13 +80,16 @@ class EnforcementSectionTest {
                 ".shipshape.yaml:7:12: failure must be open or closed, not 'maybe'",
                 ".shipshape.yaml:9:32: read-only-root-filesystem must be true or false, not 'sometimes'",
                 ".shipshape.yaml:10:5: unknown key 'seccomp' in mutate; valid keys: read-only-root-filesystem",
-                ".shipshape.yaml:11:3: unknown key 'deny' in enforce; valid keys: deny-at, warn-only, allowed-users, failure, mutate");
+                ".shipshape.yaml:11:3: unknown key 'deny' in enforce; valid keys: deny-at, warn-only, allowed-users, failure, "
+                        + "guard-all-builds, mutate",
+                ".shipshape.yaml:12:21: guard-all-builds must be true or false, not a list");
     }
 
     @Test
     void theSectionMustBeAMapping() {
         assertThat(read("enforce: [high]\n").problems())
-                .containsExactly(".shipshape.yaml:1:10: enforce must be a mapping of deny-at, warn-only, allowed-users, failure, mutate; "
+                .containsExactly(".shipshape.yaml:1:10: enforce must be a mapping of deny-at, warn-only, allowed-users, failure, guard-all-builds, "
+                        + "mutate; "
                         + "found a list");
     }
 

@@ -160,6 +160,7 @@ public final class DockerRequests {
      * body the gate never sees: such a build is undecidable. What the gate cannot see: dockerd's
      * form parser takes the <em>first</em> Content-Type header while the plugin is shown the
      * <em>last</em> one, so a request carrying a form type first and a tar type last hides a form body.
+     * {@code enforce.guard-all-builds} closes that: every build is then build-privileged (see the handler).
      */
     private static DockerRequest build(AuthzRequest request, RequestUri uri, EngineEndpoints.Endpoint endpoint) {
         String contentType = request.header("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
