@@ -53,8 +53,17 @@ fixed_rate="${RATE:-5000}"
 rate_seconds="${RATE_SECONDS:-${duration%s}}"
 rate_connections="${RATE_CONNECTIONS:-$connections}"
 slow_clients="${SLOW_CLIENTS:-200}"
-java="${SHIPSHAPE_JAVA_HOME:-${JAVA_HOME:-}}"
-java="${java:+$java/bin/}java"
+# The load generators need Java 21+; without SHIPSHAPE_JAVA_HOME or JAVA_HOME, take the JDK the launcher picked.
+java_home="${SHIPSHAPE_JAVA_HOME:-${JAVA_HOME:-}}"
+if [[ -z "$java_home" ]]; then
+  "$root/shipshape" --version >/dev/null
+  read -r java_home _ <"$root/target/.java-home"
+fi
+java="$java_home/bin/java"
+if ! "$java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  echo "bench: needs Java 21 or newer for bench/*.java; $java is $("$java" -version 2>&1 | head -1) (set JAVA_HOME)" >&2
+  exit 2
+fi
 if [[ -n "${JVM_FLAGS+set}" ]]; then
   jar="${JAR:-$root/target/shipshape.jar}"
   [[ -f "$jar" ]] || { echo "bench: JVM_FLAGS runs $jar, which is not built (./mvnw -DskipTests package)" >&2; exit 2; }
