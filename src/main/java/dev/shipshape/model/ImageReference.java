@@ -1,6 +1,8 @@
 package dev.shipshape.model;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,14 @@ public record ImageReference(String registry, String repository, String tag, Str
     private static final String OFFICIAL_IMAGES = "library/";
     private static final int MAX_NAME_LENGTH = 255;
 
+    /**
+     * References already read. About ten rules ask what the same image is, per container, so the
+     * gate read each request's image ten times over; the answers are immutable and a scan or a
+     * server meets few distinct images. Bounded: emptied when full.
+     */
+    private static final Map<String, Optional<ImageReference>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_KEPT = 4096;
+
     /** Digests are rare; the hot parts (domain, path, tag) are matched by hand below, since every rule that asks what an image is parses it again. */
     private static final Pattern DIGEST = Pattern.compile(
             "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
@@ -38,6 +48,15 @@ public record ImageReference(String registry, String repository, String tag, Str
      */
     public static Optional<ImageReference> parse(String text) {
         if (text == null || text.isEmpty()) return Optional.empty();
+        Optional<ImageReference> known = PARSED.get(text);
+        if (known != null) return known;
+        Optional<ImageReference> parsed = read(text);
+        if (PARSED.size() >= PARSED_KEPT) PARSED.clear();
+        PARSED.put(text, parsed);
+        return parsed;
+    }
+
+    private static Optional<ImageReference> read(String text) {
 
         String rest = text;
         String digest = null;
