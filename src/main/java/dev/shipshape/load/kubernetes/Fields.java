@@ -4,6 +4,7 @@ import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.load.yaml.YamlNode.Entry;
 import dev.shipshape.model.Origin;
 import dev.shipshape.model.Setting;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,20 @@ final class Fields {
         if (entry.value().isList()) return entry.value().items();
         problems.wrongType(key, entry.value(), "a list");
         return List.of();
+    }
+
+    /** A list of strings, each at its item; an item that is no string is reported and left out. */
+    List<Setting<String>> texts(String key) {
+        List<Setting<String>> texts = new ArrayList<>();
+        for (YamlNode item : list(key)) {
+            Optional<String> text = item.text();
+            if (text.isPresent()) {
+                texts.add(Setting.of(text.get(), item.origin()));
+            } else {
+                problems.warn(item.origin(), "an item of '" + key + "' should be a string, not " + item.describeType());
+            }
+        }
+        return texts;
     }
 
     /** A scalar's text with the key's origin. */

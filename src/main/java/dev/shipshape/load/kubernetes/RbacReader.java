@@ -23,9 +23,9 @@ final class RbacReader {
         List<RbacRule> rules = new ArrayList<>();
         for (YamlNode item : object.fields().list("rules")) {
             Fields.ofItem(item, "an item of 'rules'", problems).ifPresent(rule -> rules.add(new RbacRule(
-                    texts(rule, "apiGroups"), texts(rule, "resources"), texts(rule, "verbs"),
-                    texts(rule, "resourceNames").stream().map(Setting::value).toList(),
-                    texts(rule, "nonResourceURLs"), item.origin())));
+                    rule.texts("apiGroups"), rule.texts("resources"), rule.texts("verbs"),
+                    rule.texts("resourceNames").stream().map(Setting::value).toList(),
+                    rule.texts("nonResourceURLs"), item.origin())));
         }
         String namespace = object.kind().equals("ClusterRole") ? null : metadata.namespace();
         return new RbacRole(object.kind(), metadata.name(), namespace, object.kindOrigin(), rules);
@@ -46,19 +46,5 @@ final class RbacReader {
         }
         String namespace = object.kind().equals("ClusterRoleBinding") ? null : metadata.namespace();
         return new RoleBinding(object.kind(), metadata.name(), namespace, origin, roleKind, roleName, subjects);
-    }
-
-    /** A list of strings, each at its item; an item that is no string is reported and left out. */
-    private List<Setting<String>> texts(Fields fields, String key) {
-        List<Setting<String>> texts = new ArrayList<>();
-        for (YamlNode item : fields.list(key)) {
-            Optional<String> text = item.text();
-            if (text.isPresent()) {
-                texts.add(Setting.of(text.get(), item.origin()));
-            } else {
-                problems.warn(item.origin(), "an item of '" + key + "' should be a string, not " + item.describeType());
-            }
-        }
-        return texts;
     }
 }

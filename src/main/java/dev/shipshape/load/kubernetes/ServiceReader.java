@@ -47,7 +47,7 @@ final class ServiceReader {
         String type = writtenType.map(Setting::value).orElse(DEFAULT_TYPE);
         return new ServiceEndpoint(metadata.name(), metadata.namespace(), origin, LabelSelector.of(selector),
                 !selector.isEmpty(), selectorKey.map(Entry::origin).orElse(origin), headless, type, ports(fields),
-                writtenType.map(Setting::origin).orElse(origin), texts(fields, "loadBalancerSourceRanges"), texts(fields, "externalIPs"),
+                writtenType.map(Setting::origin).orElse(origin), fields.texts("loadBalancerSourceRanges"), fields.texts("externalIPs"),
                 annotations(metadata));
     }
 
@@ -59,19 +59,6 @@ final class ServiceReader {
         return annotations;
     }
 
-    /** A list of strings, each at its item; an item that is no string is reported and left out. */
-    private List<Setting<String>> texts(Fields spec, String key) {
-        List<Setting<String>> texts = new ArrayList<>();
-        for (YamlNode item : spec.list(key)) {
-            Optional<String> text = item.text();
-            if (text.isPresent()) {
-                texts.add(Setting.of(text.get(), item.origin()));
-            } else {
-                problems.warn(item.origin(), "an item of '" + key + "' should be a string, not " + item.describeType());
-            }
-        }
-        return texts;
-    }
 
     private List<ServicePort> ports(Fields spec) {
         List<YamlNode> items = spec.list("ports");
