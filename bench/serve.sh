@@ -136,7 +136,9 @@ echo "   $(printf '%q ' "${shipshape_command[@]}")"
   --kubernetes --bind 127.0.0.1 --port "$webhook_port" "${tls_args[@]}" \
   --decision-log "$dir/decisions.jsonl" ${SERVE_THREADS:+--threads "$SERVE_THREADS"} >"$dir/serve.out" 2>"$dir/serve.err" &
 server_pid=$!
-for _ in $(seq 100); do curl -skf "$scheme://127.0.0.1:$webhook_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+# ready once serve's own warm-up (at most 30 s) is done
+for _ in $(seq 300); do curl -skf "$scheme://127.0.0.1:$webhook_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+grep -h 'warmed up' "$dir/serve.err" | sed 's/^/   /' || true
 curl -sf "http://127.0.0.1:$plugin_port/readyz" >/dev/null || { cat "$dir/serve.err" >&2; exit 1; }
 echo "   AuthZReq answer: $(curl -s -X POST --data-binary @"$dir/authz.json" "http://127.0.0.1:$plugin_port/AuthZPlugin.AuthZReq")"
 echo "   /validate answer: $(curl -sk -X POST --data-binary @"$dir/review.json" "$scheme://127.0.0.1:$webhook_port/validate")"

@@ -8,6 +8,7 @@ import dev.shipshape.gate.Judge;
 import dev.shipshape.gate.PemTls;
 import dev.shipshape.gate.PluginSpecFile;
 import dev.shipshape.gate.UnixSocketRelay;
+import dev.shipshape.gate.WarmUp;
 import dev.shipshape.gate.observe.ObservationLog;
 import dev.shipshape.policy.Enforcement;
 import dev.shipshape.policy.EnforcementSection;
@@ -163,6 +164,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "Kubernetes stops sending requests first (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "30",
+            description = "After the listeners open, decide built-in sample requests until the JIT compiler has compiled "
+                    + "the decision path (at least " + WarmUp.MINIMUM_DECISIONS + " of them, then until it goes quiet), for at "
+                    + "most SECONDS; /readyz answers 503 meanwhile, and requests that come are decided as usual "
+                    + "(default: ${DEFAULT-VALUE}; 0: no warm-up).")
+    int warmUpSeconds;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Platform threads per listener for reading, deciding and answering (default: twice the number of "
                     + "processors, at least 8). Bodies are read as they arrive and only a whole request is decided, so slow clients "
@@ -236,6 +244,7 @@ final class ServeCommand implements Callable<Integer> {
             Thread hook = new Thread(this::stopAndWait, "shipshape-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             started.countDown();
+            warmUp(err);
             stopped.await();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -258,6 +267,22 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
             err.flush();
         }
+    }
+
+    /** Compiles the decision path on sample requests while /readyz says "warming up"; stops early when told to stop. */
+    private void warmUp(PrintWriter err) throws IOException {
+        if (warmUpSeconds <= 0) return;
+        gate.warmingUp();
+        WarmUp.Result warmed;
+        try (DecisionLog discarded = DecisionLog.to(java.io.Writer.nullWriter(), Clock.systemUTC())) {
+            warmed = WarmUp.withBuiltInSamples().run(gate.judge(), discarded, WarmUp.MINIMUM_DECISIONS,
+                    Duration.ofSeconds(warmUpSeconds), () -> stopped.getCount() > 0);
+        }
+        gate.warmedUp();
+        err.printf(java.util.Locale.ROOT, "shipshape serve: ready: warmed up in %.1f s (%,d sample decisions%s)%n",
+                warmed.took().toMillis() / 1000.0, warmed.decisions(),
+                warmed.compilerQuiet() ? "" : "; the " + warmUpSeconds + " s of --warm-up ran out before the JIT compiler went quiet");
+        err.flush();
     }
 
     private Optional<ConnectionLimits> limits() {
@@ -378,7 +403,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Stops serving: not ready any more, then the listeners, the socket or spec file, the log. */
     void stop() {
         Gate current = gate;
-        if (current != null) current.ready().set(false);
+        if (current != null) current.stopping();
         stopped.countDown();
     }
 
@@ -386,7 +411,7 @@ final class ServeCommand implements Callable<Integer> {
     private void stopAndWait() {
         Gate current = gate;
         if (current != null && drainSeconds > 0) {
-            current.ready().set(false);
+            current.stopping();
             try {
                 Thread.sleep(java.time.Duration.ofSeconds(drainSeconds));
             } catch (InterruptedException interrupted) {

@@ -283,7 +283,7 @@ public final class GateServer implements AutoCloseable {
                 return new Route.AfterBody(body -> HEALTHY);
             }
             case READY -> {
-                return new Route.AfterBody(body -> gate.ready().get() ? HEALTHY : Reply.error(503, "shutting down"));
+                return new Route.AfterBody(body -> gate.isReady() ? HEALTHY : Reply.error(503, gate.readiness().get().words()));
             }
             case METRICS -> {
                 return new Route.Now(method.equals("GET") || method.equals("HEAD")

@@ -92,6 +92,28 @@ class ServeCommandTest {
     }
 
     @Test
+    void warmsUpBeforeReportingReadyAndLogsNoneOfIt() throws Exception {
+        Path log = folder.resolve("decisions.jsonl");
+        // a budget of 1 s ends the warm-up before the compiler is quiet on any machine
+        Serving serving = serve("--kubernetes", "--bind", "127.0.0.1", "--port", "0", "--decision-log", log.toString(), "--warm-up", "1");
+        URI ready = URI.create("http://127.0.0.1:" + serving.command().servers().get(0).address().getPort() + "/readyz");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            int status = 0;
+            for (int attempt = 0; attempt < 300 && status != 200; attempt++) {
+                status = client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                if (status != 200) Thread.sleep(100);
+            }
+            assertThat(status).as(serving.err()::toString).isEqualTo(200);
+        }
+
+        assertThat(serving.stop()).isEqualTo(ExitCodes.OK);
+        assertThat(serving.err().toString()).containsPattern(
+                "shipshape serve: ready: warmed up in [0-9.]+ s \\([0-9,]+ sample decisions; the 1 s of --warm-up ran out before "
+                        + "the JIT compiler went quiet\\)\n");
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void servesThePluginOnAUnixSocketAndRemovesIt() throws Exception {
         Path socket = folder.resolve("plugins/shipshape.sock");
         Serving serving = serve("--docker-plugin", "--plugin-address", "unix://" + socket);

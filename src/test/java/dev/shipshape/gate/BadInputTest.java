@@ -164,15 +164,43 @@ class BadInputTest {
     }
 
     @Test
+    void notReadyWhileWarmingUpYetDecidesRequests() throws Exception {
+        gate.gate().warmingUp();
+        try {
+            HttpResponse<String> response = gate.get("/readyz");
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).isEqualTo("{\"error\":\"warming up\"}");
+            assertThat(gate.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(gate.post("/AuthZPlugin.AuthZReq", RunningGate.authzRequest("", "POST", "/v1.41/containers/create",
+                    JudgeTest.HARDENED)).body()).isEqualTo(ANSWER_TO_CREATE);
+        } finally {
+            gate.gate().warmedUp();
+        }
+        assertThat(gate.get("/readyz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aGateStoppingWhileWarmingUpStaysStopping() throws Exception {
+        gate.gate().warmingUp();
+        gate.gate().stopping();
+        gate.gate().warmedUp();
+        try {
+            assertThat(gate.get("/readyz").body()).isEqualTo("{\"error\":\"shutting down\"}");
+        } finally {
+            gate.gate().readiness().set(Readiness.READY);
+        }
+    }
+
+    @Test
     void readinessTurnsOffWhenShuttingDown() throws Exception {
-        gate.gate().ready().set(false);
+        gate.gate().stopping();
         try {
             HttpResponse<String> response = gate.get("/readyz");
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).isEqualTo("{\"error\":\"shutting down\"}");
             assertThat(gate.get("/healthz").statusCode()).isEqualTo(200);
         } finally {
-            gate.gate().ready().set(true);
+            gate.gate().readiness().set(Readiness.READY);
         }
     }
 }
