@@ -56,7 +56,8 @@ public final class Judge {
                 .filter(rule -> !(rule instanceof InventoryRule) || rule instanceof SingleObjectRule)
                 .filter(rule -> !policy.disables(rule.info()))
                 .toList();
-        this.knownRules = Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList();
+        // List.copyOf, not toList(): PolicyStep copies any other list, and it is made per decision
+        this.knownRules = List.copyOf(Stream.concat(BuiltInRules.all().stream(), policy.customRuleList().stream()).toList());
         this.customRuleLock = policy.customRules().isEmpty() ? Optional.empty() : Optional.of(new Object());
     }
 

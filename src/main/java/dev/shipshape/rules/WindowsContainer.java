@@ -22,7 +22,6 @@ public final class WindowsContainer {
 
     private static final Set<String> IMAGE_WORDS = Set.of("windows", "windowsservercore", "servercore", "nanoserver");
     private static final Pattern LTSC = Pattern.compile("ltsc\\d{4}");
-    private static final Pattern WORD_SEPARATORS = Pattern.compile("[/._-]+");
     private static final Pattern WINDOWS_PLACEMENT = Pattern.compile(
             "(?:(?:beta\\.)?kubernetes\\.io/os\\s*=|node\\.platform\\.os\\s*==)\\s*windows", Pattern.CASE_INSENSITIVE);
 
@@ -43,9 +42,20 @@ public final class WindowsContainer {
     static boolean windowsImage(String reference) {
         Optional<ImageReference> parsed = ImageReference.parse(reference);
         if (parsed.isEmpty()) return false;
-        String words = parsed.get().repository() + (parsed.get().hasTag() ? "/" + parsed.get().tag() : "");
-        for (String word : WORD_SEPARATORS.split(words.toLowerCase(Locale.ROOT))) {
-            if (IMAGE_WORDS.contains(word) || LTSC.matcher(word).matches()) return true;
+        ImageReference image = parsed.get();
+        return hasWindowsWord(image.repository()) || image.hasTag() && hasWindowsWord(image.tag());
+    }
+
+    /** True when a word of {@code text} (split at / . _ -, any case) names Windows; a loop, not a regex: every container of every request asks. */
+    private static boolean hasWindowsWord(String text) {
+        int start = 0;
+        for (int at = 0; at <= text.length(); at++) {
+            if (at < text.length() && "/._-".indexOf(text.charAt(at)) < 0) continue;
+            if (at > start) {
+                String word = text.substring(start, at).toLowerCase(Locale.ROOT);
+                if (IMAGE_WORDS.contains(word) || word.startsWith("ltsc") && LTSC.matcher(word).matches()) return true;
+            }
+            start = at + 1;
         }
         return false;
     }

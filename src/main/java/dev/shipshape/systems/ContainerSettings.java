@@ -8,6 +8,7 @@ import dev.shipshape.model.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Looks for the catalogue's settings in one container: its environment, its command (each item
@@ -15,6 +16,8 @@ import java.util.Optional;
  * too), its mounts and its published ports.
  */
 public final class ContainerSettings {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private final Container container;
     private final List<Setting<String>> words;
@@ -70,10 +73,12 @@ public final class ContainerSettings {
     }
 
     private Optional<Found> environmentText(SettingPattern pattern) {
-        return container.environment().stream()
-                .filter(variable -> variable.value() != null && variable.value().contains(pattern.name()))
-                .findFirst()
-                .map(variable -> new Found(pattern.name() + " in " + variable.name(), variable.value(), variable.origin()));
+        for (EnvVar variable : container.environment()) {
+            if (variable.value() != null && variable.value().contains(pattern.name())) {
+                return Optional.of(new Found(pattern.name() + " in " + variable.name(), variable.value(), variable.origin()));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Found> flag(SettingPattern pattern) {
@@ -98,10 +103,10 @@ public final class ContainerSettings {
     }
 
     private Optional<Found> argument(SettingPattern pattern) {
-        return container.command().stream()
-                .filter(item -> item.value().contains(pattern.name()))
-                .findFirst()
-                .map(item -> new Found(pattern.name(), item.value(), item.origin()));
+        for (Setting<String> item : container.command()) {
+            if (item.value().contains(pattern.name())) return Optional.of(new Found(pattern.name(), item.value(), item.origin()));
+        }
+        return Optional.empty();
     }
 
     private Optional<Found> mount(SettingPattern pattern) {
@@ -144,7 +149,7 @@ public final class ContainerSettings {
         List<Setting<String>> words = new ArrayList<>();
         for (Setting<String> item : command) {
             if (item.value().isEmpty()) words.add(item);
-            for (String word : item.value().strip().split("\\s+")) {
+            for (String word : WHITE_SPACE.split(item.value().strip())) {
                 String unquoted = word.replace("\"", "").replace("'", "");
                 // a word that was only quotes is an empty argument (--save "")
                 if (!word.isEmpty()) words.add(Setting.of(unquoted, item.origin()));

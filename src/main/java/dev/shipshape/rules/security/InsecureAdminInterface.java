@@ -13,6 +13,8 @@ import dev.shipshape.rules.Severity;
 import dev.shipshape.systems.AdminInterface;
 import dev.shipshape.systems.ContainerSettings;
 import dev.shipshape.systems.KnownSystems;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -57,15 +59,14 @@ public final class InsecureAdminInterface implements ContainerRule {
     public Stream<Finding> check(Workload workload, Container container) {
         ContainerSettings settings = new ContainerSettings(container);
         Optional<String> image = Optional.ofNullable(container.image().value()).flatMap(ImageReference::parse).map(KnownSystems::lastComponent);
-        return KnownSystems.catalogue().adminInterfaces().stream()
-                .filter(admin -> admin.images().isEmpty() || image.filter(admin.images()::contains).isPresent())
-                .flatMap(admin -> finding(container, settings, admin));
-    }
-
-    private static Stream<Finding> finding(Container container, ContainerSettings settings, AdminInterface admin) {
-        Optional<ContainerSettings.Found> on = settings.findAny(admin.when());
-        if (on.isEmpty() || settings.findAny(admin.unless()).isPresent()) return Stream.empty();
-        return Stream.of(Finding.of(INFO, on.get().origin(),
-                "%s exposes %s (%s)".formatted(container.description(), admin.name(), on.get().written())));
+        // a loop: every container of every request at the gate walks the whole catalogue here
+        List<Finding> findings = new ArrayList<>();
+        for (AdminInterface admin : KnownSystems.catalogue().adminInterfaces()) {
+            if (!admin.images().isEmpty() && image.filter(admin.images()::contains).isEmpty()) continue;
+            Optional<ContainerSettings.Found> on = settings.findAny(admin.when());
+            if (on.isEmpty() || settings.findAny(admin.unless()).isPresent()) continue;
+            findings.add(Finding.of(INFO, on.get().origin(), "%s exposes %s (%s)".formatted(container.description(), admin.name(), on.get().written())));
+        }
+        return findings.stream();
     }
 }
