@@ -27,7 +27,8 @@ import java.util.Locale;
  * AUTHZ_JSON is an AuthZReq envelope (bench/serve.sh shows how it wraps bench/serve/container-create.json in one),
  * REVIEW_JSON an AdmissionReview (src/test/resources/gate/admission/deployment-create.json).
  * Each round decides 20,000 of each after as many to warm up; prints µs of CPU per decision, the
- * median of the rounds (default 5).
+ * median of the rounds (default 5), and the bytes allocated per decision, which a busy machine
+ * does not disturb at all: on a shared machine, compare changes by it first.
  */
 public class DecisionCost {
 
@@ -38,22 +39,31 @@ public class DecisionCost {
         byte[] review = Files.readAllBytes(Path.of(args[1]));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Judge judge = new Judge(Policy.DEFAULT, Enforcement.DEFAULT, Clock.systemUTC());
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] docker = new double[rounds];
         double[] kubernetes = new double[rounds];
+        long[] dockerBytes = new long[rounds];
+        long[] kubernetesBytes = new long[rounds];
         long sink = 0;
         for (int round = -1; round < rounds; round++) {
             long start = threads.getCurrentThreadCpuTime();
+            long startBytes = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < PER_ROUND; i++) sink += authz(judge, authz);
             long middle = threads.getCurrentThreadCpuTime();
+            long middleBytes = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < PER_ROUND; i++) sink += admission(judge, review);
             long end = threads.getCurrentThreadCpuTime();
+            long endBytes = threads.getCurrentThreadAllocatedBytes();
             if (round < 0) continue;
             docker[round] = (middle - start) / 1000.0 / PER_ROUND;
             kubernetes[round] = (end - middle) / 1000.0 / PER_ROUND;
+            dockerBytes[round] = (middleBytes - startBytes) / PER_ROUND;
+            kubernetesBytes[round] = (endBytes - middleBytes) / PER_ROUND;
         }
         System.out.printf(Locale.ROOT, "RESULT authzreq %.1f µs, validate %.1f µs of CPU per decision (median of %d rounds of %d; %d)%n",
                 median(docker), median(kubernetes), rounds, PER_ROUND, sink % 2);
+        System.out.printf(Locale.ROOT, "ALLOCATED authzreq %d bytes, validate %d bytes per decision (median)%n",
+                median(dockerBytes), median(kubernetesBytes));
     }
 
     static int authz(Judge judge, byte[] envelope) {
@@ -67,6 +77,12 @@ public class DecisionCost {
         AdmissionRequest request = ((AdmissionRequest.Readable) AdmissionRequest.parse(body)).request();
         if (!(AdmissionObjects.read(request) instanceof GateInput.Modelled modelled)) throw new IllegalStateException("not modelled");
         return judge.judge(modelled).denials().size() + 1;
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static double median(double[] values) {
