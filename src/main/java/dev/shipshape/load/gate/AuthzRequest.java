@@ -132,7 +132,16 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
     /** The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or null when it is not base64. */
     private static byte[] decoded(JsonParser parser) {
         try {
-            return Base64.getDecoder().decode(parser.getText());
+            // from the parser's own characters: a String of the whole body and then its bytes are two copies not needed
+            char[] text = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            byte[] ascii = new byte[parser.getTextLength()];
+            for (int index = 0; index < ascii.length; index++) {
+                char c = text[offset + index];
+                if (c > 0x7f) return null; // no base64 character
+                ascii[index] = (byte) c;
+            }
+            return Base64.getDecoder().decode(ascii);
         } catch (IllegalArgumentException | IOException notBase64) {
             return null;
         }
