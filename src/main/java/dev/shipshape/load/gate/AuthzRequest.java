@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +107,7 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
                             case "RequestMethod" -> method = parser.getText();
                             case "RequestUri" -> uri = parser.getText();
                             case "RequestBody" -> {
-                                byte[] decoded = decoded(parser);
+                                byte[] decoded = decoded(parser, json);
                                 if (decoded == null && problem == null) problem = "has a RequestBody that is not base64";
                                 body = decoded == null || decoded.length == 0 ? Optional.empty() : Optional.of(decoded);
                             }
@@ -129,10 +130,23 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
         return new Readable(new AuthzRequest(user, method, uri, body, headers));
     }
 
-    /** The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or null when it is not base64. */
-    private static byte[] decoded(JsonParser parser) {
+    /**
+     * The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or
+     * null when it is not base64. Text of base64 characters only, as dockerd writes it, is decoded
+     * straight from the envelope's bytes: having the parser turn it into characters first was a
+     * tenth of reading a request (measured on bench/serve/container-create.json). Anything else
+     * (escapes, other characters) is read through the parser, and refused by the same decoder.
+     */
+    private static byte[] decoded(JsonParser parser, byte[] json) {
         try {
-            // from the parser's own characters: a String of the whole body and then its bytes are two copies not needed
+            long quote = parser.currentTokenLocation().getByteOffset();
+            if (quote >= 0 && quote < json.length && json[(int) quote] == '"') {
+                int start = (int) quote + 1;
+                int end = start;
+                while (end < json.length && isBase64(json[end])) end++;
+                // the string holds exactly these bytes when its closing quote follows them
+                if (end < json.length && json[end] == '"') return Base64.getDecoder().decode(Arrays.copyOfRange(json, start, end));
+            }
             char[] text = parser.getTextCharacters();
             int offset = parser.getTextOffset();
             byte[] ascii = new byte[parser.getTextLength()];
@@ -145,6 +159,11 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
         } catch (IllegalArgumentException | IOException notBase64) {
             return null;
         }
+    }
+
+    /** A character of the standard base64 alphabet, or its padding. */
+    private static boolean isBase64(byte b) {
+        return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/' || b == '=';
     }
 
     /** A header's value, its name matched regardless of case. */

@@ -104,4 +104,18 @@ class AuthzRequestTest {
         assertThat(parse("{\"RequestMethod\":\"POST\",\"RequestUri\":\"/x\",\"RequestBody\":\"" + base64 + "\"}"))
                 .isEqualTo(new AuthzRequest.Unreadable("has a RequestBody that is not base64", Optional.of("POST"), Optional.of("/x")));
     }
+
+    @Test
+    void theBodyIsFoundWhereverTheEnvelopePutsIt() {
+        AuthzRequest request = ((AuthzRequest.Readable) parse("""
+                {
+                  "RequestMethod" : "POST", "RequestUri" : "/x",
+                  "RequestBody" :
+                    "eyJJbWFnZSI6Im5naW54In0=" ,
+                  "RequestHeaders" : {"RequestBody": "e30="}
+                }
+                """)).request();
+
+        assertThat(new String(request.body().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"Image\":\"nginx\"}");
+    }
 }
