@@ -133,9 +133,10 @@ public record AuthzRequest(String user, String method, String rawUri, Optional<b
     /**
      * The base64 text at the parser as bytes (Go writes []byte as standard base64 with padding), or
      * null when it is not base64. Text of base64 characters only, as dockerd writes it, is decoded
-     * straight from the envelope's bytes: having the parser turn it into characters first was a
-     * tenth of reading a request (measured on bench/serve/container-create.json). Anything else
-     * (escapes, other characters) is read through the parser, and refused by the same decoder.
+     * straight from the envelope's bytes: having the parser turn it into characters and a String
+     * first was an eighth of reading bench/serve/container-create.json's request in a profile.
+     * Anything else (escapes, other characters) is read through the parser, and refused by the same
+     * decoder.
      */
     private static byte[] decoded(JsonParser parser, byte[] json) {
         try {

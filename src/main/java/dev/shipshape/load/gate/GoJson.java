@@ -75,8 +75,8 @@ final class GoJson {
 
     /**
      * Thrown inside the reader to stop at the first problem. Where it is in the body is collected as
-     * it unwinds ({@link #at}), so that reading a body that has no problem formats no path at all
-     * (building one per key and element cost a tenth of the decode).
+     * it unwinds ({@link #at}), so that reading a body that has no problem builds no path at all (one
+     * string per key and element, and a deque kept in step with them, for nothing).
      */
     private static final class Problem extends Exception {
 
