@@ -119,15 +119,18 @@ final class ContainerReader {
         strings(host, "CapAdd").forEach(capability -> container.capabilitiesAdded.add(Setting.of(capability, origin)));
         strings(host, "CapDrop").forEach(capability -> container.capabilitiesDropped.add(Setting.of(capability, origin)));
         // The engine itself adds label=disable to a privileged container: that is privileged-container's finding, not a second one.
-        strings(host, "SecurityOpt").stream()
-                .filter(option -> !(container.privileged.isTrue() && option.replace(':', '=').equals("label=disable")))
-                .forEach(option -> SecurityOpt.apply(option, origin, container));
+        for (String option : strings(host, "SecurityOpt")) {
+            if (!(container.privileged.isTrue() && option.replace(':', '=').equals("label=disable"))) SecurityOpt.apply(option, origin, container);
+        }
         if (!container.privileged.isTrue()) unmaskedPaths(host, origin, container);
         readMounts(inspect, host, origin, container);
         strings(host, "VolumesFrom").forEach(from -> container.volumesFrom.add(Setting.of(from, origin)));
 
-        List<String> attached = fields(inspect, "NetworkSettings", "Networks").stream().map(Map.Entry::getKey).toList();
-        attached.forEach(network -> container.networks.add(Setting.of(network, origin)));
+        List<String> attached = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> network : fields(inspect, "NetworkSettings", "Networks")) {
+            attached.add(network.getKey());
+            container.networks.add(Setting.of(network.getKey(), origin));
+        }
         String networkMode = text(host, "NetworkMode");
         if ("default".equals(networkMode) && !attached.isEmpty() && !attached.contains("bridge")) {
             // a Swarm task reports "default" but sits on its service's networks, not on the default bridge
@@ -184,9 +187,8 @@ final class ContainerReader {
                 origin);
 
         Map<String, String> labels = stringMap(config, "Labels");
-        List<KeyValue> labelEntries = labels.entrySet().stream()
-                .map(label -> new KeyValue(label.getKey(), label.getValue(), origin))
-                .toList();
+        List<KeyValue> labelEntries = new ArrayList<>(labels.size());
+        labels.forEach((key, value) -> labelEntries.add(new KeyValue(key, value, origin)));
         Workload workload = new Workload("container", name, null, SourceKind.LIVE_DOCKER, origin, 0,
                 Setting.unset(origin), restartPolicy(inspect, host, origin), List.of(container.build()), labelEntries, Map.of());
         return new Read(workload, SuppressionLabels.of(labels, origin));
@@ -209,7 +211,11 @@ final class ContainerReader {
     }
 
     private static List<String> texts(JsonNode node, String field) {
-        return items(node, field).stream().filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : items(node, field)) {
+            if (item.isTextual()) texts.add(item.asText());
+        }
+        return texts;
     }
 
     /**
@@ -260,9 +266,12 @@ final class ContainerReader {
         // --tmpfs mounts are not listed under Mounts
         stringMap(host, "Tmpfs").forEach((target, options) -> {
             if (!targets.add(target)) return;
-            boolean readOnly = List.of(options.split(",")).contains("ro");
-            String size = List.of(options.split(",")).stream().filter(option -> option.startsWith("size="))
-                    .map(option -> option.substring("size=".length())).findFirst().orElse(null);
+            boolean readOnly = false;
+            String size = null;
+            for (String option : options.split(",")) {
+                if (option.equals("ro")) readOnly = true;
+                if (size == null && option.startsWith("size=")) size = option.substring("size=".length());
+            }
             container.mounts.add(new Mount(Mount.Type.TMPFS, null, target, Setting.of(readOnly, origin), origin,
                     size == null ? Setting.unset(origin) : Setting.of(size, origin)));
         });

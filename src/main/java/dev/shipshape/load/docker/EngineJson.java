@@ -36,8 +36,10 @@ final class EngineJson {
 
     /** The strings of an array (other items are skipped); empty when it is absent. */
     static List<String> strings(JsonNode node, String... path) {
-        List<String> strings = new ArrayList<>();
-        for (JsonNode item : items(node, path)) {
+        JsonNode value = at(node, path);
+        if (value == null || !value.isArray()) return new ArrayList<>();
+        List<String> strings = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
             if (item.isTextual() && !item.asText().isEmpty()) strings.add(item.asText());
         }
         return strings;
@@ -46,8 +48,9 @@ final class EngineJson {
     /** The items of an array; empty when it is absent or not an array. */
     static List<JsonNode> items(JsonNode node, String... path) {
         JsonNode value = at(node, path);
-        List<JsonNode> items = new ArrayList<>();
-        if (value != null && value.isArray()) value.forEach(items::add);
+        if (value == null || !value.isArray()) return new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>(value.size());
+        value.forEach(items::add);
         return items;
     }
 

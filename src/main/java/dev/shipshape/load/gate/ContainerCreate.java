@@ -13,6 +13,7 @@ import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Workload;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class ContainerCreate {
      */
     static Workload read(JsonNode wrapper, String name) {
         String shownName = name == null || name.isBlank() ? "(unnamed)" : name.strip();
-        ObjectNode body = NODES.objectNode();
+        ObjectNode body = new ObjectNode(NODES, LinkedHashMap.newLinkedHashMap(wrapper.size() + 2));
         wrapper.properties().forEach(field -> {
             if (EngineBodies.CONFIG.has(field.getKey())) body.set(field.getKey(), field.getValue());
         });
@@ -77,7 +78,7 @@ final class ContainerCreate {
      * top-level fields; judging them too only denies more.)
      */
     static ObjectNode hostConfig(JsonNode wrapper) {
-        ObjectNode top = NODES.objectNode();
+        ObjectNode top = new ObjectNode(NODES, LinkedHashMap.newLinkedHashMap(wrapper.size()));
         wrapper.properties().forEach(field -> {
             if (EngineBodies.HOST_CONFIG.has(field.getKey())) top.set(field.getKey(), field.getValue());
         });
@@ -106,9 +107,7 @@ final class ContainerCreate {
         inspect.put("Name", name);
         inspect.set("Config", body.isObject() ? body : NODES.objectNode());
         JsonNode written = body.path("HostConfig");
-        // a shallow copy: only its Tmpfs is replaced, and the request's own tree is left as it came
-        ObjectNode host = NODES.objectNode();
-        if (written.isObject()) host.setAll((ObjectNode) written);
+        ObjectNode host = written.isObject() ? (ObjectNode) written : NODES.objectNode();
         ArrayNode mounts = inspect.putArray("Mounts");
         Set<String> targets = new HashSet<>();
 
@@ -127,8 +126,8 @@ final class ContainerCreate {
             mount.put("Destination", target).put("RW", !readOnly);
             targets.add(target);
         }
-        ObjectNode tmpfs = NODES.objectNode();
-        if (host.path("Tmpfs").isObject()) tmpfs.setAll((ObjectNode) host.get("Tmpfs"));
+        // the Tmpfs with the tmpfs mounts added, made at the first one; null while there is none
+        ObjectNode tmpfs = null;
         for (JsonNode item : items(host, "Mounts")) {
             String type = text(item, "Type").toLowerCase(Locale.ROOT);
             String target = mountPath(text(item, "Target"));
@@ -139,6 +138,10 @@ final class ContainerCreate {
                 List<String> options = new ArrayList<>();
                 if (size > 0) options.add("size=" + size);
                 if (readOnly) options.add("ro");
+                if (tmpfs == null) {
+                    tmpfs = NODES.objectNode();
+                    if (host.path("Tmpfs").isObject()) tmpfs.setAll((ObjectNode) host.get("Tmpfs"));
+                }
                 tmpfs.put(target, String.join(",", options));
                 continue;
             }
@@ -159,7 +162,13 @@ final class ContainerCreate {
             String target = mountPath(stated);
             if (targets.add(target)) mounts.addObject().put("Type", "volume").put("Destination", target).put("RW", true);
         });
-        if (!tmpfs.isEmpty()) host.set("Tmpfs", tmpfs);
+        if (tmpfs != null) {
+            // a shallow copy: only its Tmpfs is replaced, and the request's own tree is left as it came
+            ObjectNode copy = new ObjectNode(NODES, LinkedHashMap.newLinkedHashMap(host.size() + 1));
+            copy.setAll(host);
+            copy.set("Tmpfs", tmpfs);
+            host = copy;
+        }
         inspect.set("HostConfig", host);
         JsonNode endpoints = body.path("NetworkingConfig").path("EndpointsConfig");
         if (endpoints.isObject()) inspect.putObject("NetworkSettings").set("Networks", endpoints);

@@ -16,9 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,11 +73,32 @@ final class GoJson {
     record Undecidable(String problem) implements Read {
     }
 
-    /** Thrown inside the reader to stop at the first problem. */
+    /**
+     * Thrown inside the reader to stop at the first problem. Where it is in the body is collected as
+     * it unwinds ({@link #at}), so that reading a body that has no problem builds no path at all (one
+     * string per key and element, and a deque kept in step with them, for nothing).
+     */
     private static final class Problem extends Exception {
+
+        private final String message;
+        /** The field names, {@code [index]}es and {@code [key]}s from the top of the body down to the problem. */
+        private final Deque<String> path = new ArrayDeque<>();
 
         Problem(String message) {
             super(message, null, false, false);
+            this.message = message;
+        }
+
+        /** This problem, inside the field, element or map value {@code step} of the value around it. */
+        Problem at(String step) {
+            path.addFirst(step);
+            return this;
+        }
+
+        @Override
+        public String getMessage() {
+            String where = path.isEmpty() ? "the body" : String.join(".", path).replace(".[", "[");
+            return where + " " + message;
         }
     }
 
@@ -86,8 +106,7 @@ final class GoJson {
         if (!isUtf8(body)) return new Undecidable("it is not valid UTF-8 (Go's decoder reads U+FFFD where a byte is invalid)");
         try (JsonParser parser = FACTORY.createParser(body)) {
             if (parser.nextToken() == null) return new Undecidable("it is empty");
-            Deque<String> path = new ArrayDeque<>();
-            JsonNode value = new Reader(parser, path).value(type);
+            JsonNode value = new Reader(parser).value(type);
             return new Decoded(value == null ? NODES.nullNode() : value);
         } catch (Problem problem) {
             return new Undecidable(problem.getMessage());
@@ -129,11 +148,9 @@ final class GoJson {
     private static final class Reader {
 
         private final JsonParser parser;
-        private final Deque<String> path;
 
-        Reader(JsonParser parser, Deque<String> path) {
+        Reader(JsonParser parser) {
             this.parser = parser;
-            this.path = path;
         }
 
         /** The value at the current token as {@code type}; null for JSON null. */
@@ -194,11 +211,19 @@ final class GoJson {
                 throw problem("%s is not an integer, and dockerd's decoder refuses it for a Go %s".formatted(parser.getText(), type.goName()));
             }
             if (token != JsonToken.VALUE_NUMBER_INT) throw mismatch(token, "an integer");
-            String literal = parser.getText();
             // strconv.ParseUint takes no sign, not even for -0
-            if (type.min().signum() == 0 && literal.startsWith("-")) {
-                throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(literal, type.goName()));
+            if (type.min().signum() == 0 && parser.getTextCharacters()[parser.getTextOffset()] == '-') {
+                throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(parser.getText(), type.goName()));
             }
+            if (parser.getTextLength() < 19) {
+                // fewer than 19 characters always fit a long: no String and no BigInteger for the usual integer
+                long value = parser.getLongValue();
+                if (value < type.minLong() || value > type.maxLong()) {
+                    throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(parser.getText(), type.goName()));
+                }
+                return NODES.numberNode(value);
+            }
+            String literal = parser.getText();
             BigInteger value = new BigInteger(literal);
             if (value.compareTo(type.min()) < 0 || value.compareTo(type.max()) > 0) {
                 throw problem("%s overflows a Go %s, which dockerd's decoder refuses".formatted(parser.getText(), type.goName()));
@@ -210,9 +235,13 @@ final class GoJson {
             ArrayNode array = NODES.arrayNode();
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                path.addLast("[" + index++ + "]");
-                JsonNode item = value(element);
-                path.removeLast();
+                JsonNode item;
+                try {
+                    item = value(element);
+                } catch (Problem problem) {
+                    throw problem.at("[" + index + "]");
+                }
+                index++;
                 array.add(item == null ? NODES.nullNode() : item);
             }
             return array;
@@ -224,42 +253,52 @@ final class GoJson {
                 String key = parser.currentName();
                 if (map.has(key)) throw problem("gives the key '%s' twice".formatted(key));
                 parser.nextToken();
-                path.addLast("[" + key + "]");
-                JsonNode value = value(valueType);
-                path.removeLast();
+                JsonNode value;
+                try {
+                    value = value(valueType);
+                } catch (Problem problem) {
+                    throw problem.at("[" + key + "]");
+                }
                 map.set(key, value == null ? NODES.nullNode() : value);
             }
             return map;
         }
 
         private ObjectNode struct(GoType.Struct struct) throws IOException, Problem {
-            ObjectNode object = NODES.objectNode();
-            Map<String, String> writtenAs = new HashMap<>();
-            Set<String> unknown = new HashSet<>();
+            // sized for every field, so that a large struct (HostConfig) is not rehashed as it fills
+            ObjectNode object = new ObjectNode(NODES, LinkedHashMap.newLinkedHashMap(struct.size()));
+            // the key each field was written as, by field number: a second one is a duplicate
+            String[] writtenAs = new String[struct.size()];
+            Set<String> unknown = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                Optional<String> field = struct.fieldFor(key);
+                GoType.Struct.Field field = struct.fieldFor(key);
                 parser.nextToken();
-                if (field.isEmpty()) {
+                if (field == null) {
                     Optional<String> javaOnly = struct.javaOnlyFieldFor(key);
                     if (javaOnly.isPresent()) {
                         throw problem(("has the key '%s', which Go's decoder does not take for %s (Go folds only ASCII letters, "
                                 + "ſ and the Kelvin sign) while other readers would").formatted(key, javaOnly.get()));
                     }
+                    if (unknown == null) unknown = new HashSet<>();
                     if (!unknown.add(foldKey(key))) throw problem("gives the key '%s' twice".formatted(key));
                     parser.skipChildren();
                     continue;
                 }
-                String name = field.get();
-                String earlier = writtenAs.putIfAbsent(name, key);
+                String name = field.name();
+                String earlier = writtenAs[field.index()];
                 if (earlier != null) {
                     throw problem(earlier.equals(key)
                             ? "gives %s twice; dockerd decodes both, one into the other".formatted(name)
                             : "gives %s twice (as '%s' and '%s'); dockerd decodes both, one into the other".formatted(name, earlier, key));
                 }
-                path.addLast(name);
-                JsonNode value = value(struct.typeOf(name));
-                path.removeLast();
+                writtenAs[field.index()] = key;
+                JsonNode value;
+                try {
+                    value = value(field.type());
+                } catch (Problem problem) {
+                    throw problem.at(name);
+                }
                 if (value != null) object.set(name, value);
             }
             return object;
@@ -283,9 +322,8 @@ final class GoJson {
             return problem("is %s where dockerd's decoder expects %s, so it refuses the request".formatted(describe(token), expected));
         }
 
-        private Problem problem(String message) {
-            String where = path.isEmpty() ? "the body" : String.join(".", path).replace(".[", "[");
-            return new Problem(where + " " + message);
+        private static Problem problem(String message) {
+            return new Problem(message);
         }
 
         private static String describe(JsonToken token) {

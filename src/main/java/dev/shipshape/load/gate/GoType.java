@@ -25,8 +25,16 @@ sealed interface GoType {
     record Bytes() implements GoType {
     }
 
-    /** An integer type: {@code strconv.ParseInt}/{@code ParseUint} of the literal, then a range check. */
-    record Integer(String goName, BigInteger min, BigInteger max) implements GoType {
+    /**
+     * An integer type: {@code strconv.ParseInt}/{@code ParseUint} of the literal, then a range check.
+     * {@code minLong} and {@code maxLong} are the same range clamped to a Java long, for literals that fit one.
+     */
+    record Integer(String goName, BigInteger min, BigInteger max, long minLong, long maxLong) implements GoType {
+
+        Integer(String goName, BigInteger min, BigInteger max) {
+            this(goName, min, max, min.max(BigInteger.valueOf(Long.MIN_VALUE)).longValue(),
+                    max.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+        }
     }
 
     /** {@code float32} or {@code float64}. */
@@ -57,8 +65,10 @@ sealed interface GoType {
 
         private final String name;
         private final Map<String, GoType> fields = new LinkedHashMap<>();
-        /** Field names by their fold key ({@link GoJson#foldKey}), for Go's case-insensitive match. */
-        private final Map<String, String> byFold = new HashMap<>();
+        /** The fields by name, for the decoder: name, type and number in one lookup. */
+        private final Map<String, Field> byName = new HashMap<>();
+        /** Fields by their fold key ({@link GoJson#foldKey}), for Go's case-insensitive match. */
+        private final Map<String, Field> byFold = new HashMap<>();
         /** Field names by Java's looser case mapping, to spot keys only a Java reader would take for a field. */
         private final Map<String, String> byJavaFold = new HashMap<>();
 
@@ -70,9 +80,16 @@ sealed interface GoType {
             return name;
         }
 
+        /** A field as the decoder looks it up: {@code index} numbers the struct's fields from 0, in declaration order. */
+        record Field(String name, GoType type, int index) {
+        }
+
         Struct field(String field, GoType type) {
             fields.put(field, type);
-            byFold.put(GoJson.foldKey(field), field);
+            Field earlier = byName.get(field);
+            Field entry = new Field(field, type, earlier == null ? byName.size() : earlier.index());
+            byName.put(field, entry);
+            byFold.put(GoJson.foldKey(field), entry);
             byJavaFold.put(field.toLowerCase(java.util.Locale.ROOT), field);
             return this;
         }
@@ -91,10 +108,15 @@ sealed interface GoType {
             return fields.containsKey(field);
         }
 
-        /** The field a key written in a body sets, as Go matches it: exactly, else with Go's case folding. */
-        Optional<String> fieldFor(String key) {
-            if (fields.containsKey(key)) return Optional.of(key);
-            return Optional.ofNullable(byFold.get(GoJson.foldKey(key)));
+        /** The number of fields: every {@link Field#index()} is below it. */
+        int size() {
+            return byName.size();
+        }
+
+        /** The field a key written in a body sets, as Go matches it: exactly, else with Go's case folding; null when none. */
+        Field fieldFor(String key) {
+            Field exact = byName.get(key);
+            return exact != null ? exact : byFold.get(GoJson.foldKey(key));
         }
 
         /** The field a key would set if it were folded as Java folds case ({@code ı} is i, {@code ß} is ss), when Go sets none. */

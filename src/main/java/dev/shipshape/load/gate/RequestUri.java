@@ -115,6 +115,8 @@ public record RequestUri(String path, Map<String, List<String>> query) {
     /** gorilla/mux's {@code cleanPath}: Go's {@code path.Clean} of a rooted path, a trailing slash kept. */
     static String clean(String path) {
         if (path.isEmpty()) return "/";
+        // nearly every path is clean already: check it without splitting and joining
+        if (isClean(path)) return path;
         Deque<String> kept = new ArrayDeque<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) continue;
@@ -126,6 +128,20 @@ public record RequestUri(String path, Map<String, List<String>> query) {
         }
         String cleaned = "/" + String.join("/", kept);
         return path.endsWith("/") && !cleaned.equals("/") ? cleaned + "/" : cleaned;
+    }
+
+    /** Whether {@link #clean} leaves {@code path} as it is: rooted, without empty, {@code .} or {@code ..} segments. */
+    private static boolean isClean(String path) {
+        if (!path.startsWith("/")) return false;
+        int start = 1;
+        while (start < path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            if (end == start) return false;
+            if (path.charAt(start) == '.' && (end - start == 1 || end - start == 2 && path.charAt(start + 1) == '.')) return false;
+            start = end + 1;
+        }
+        return true;
     }
 
     private static Map<String, List<String>> parseQuery(String rawQuery) {

@@ -76,4 +76,46 @@ class AuthzRequestTest {
     void aMalformedEnvelopeSaysWhatAndKeepsWhatCouldBeRead(String json, String problem, String method, String uri) {
         assertThat(parse(json)).isEqualTo(new AuthzRequest.Unreadable(problem, Optional.ofNullable(method), Optional.ofNullable(uri)));
     }
+
+    /** The body is decoded from the parser's characters: JSON escapes first, then base64 as Java's basic decoder reads it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eyJJbWFnZSI6Im5naW54In0=         | {"Image":"nginx"}
+            eyJJbWFnZSI6Im5naW54In0          | {"Image":"nginx"}
+            eyJJbWFnZSI6Im5na\\u0057\\u0035\\u0034In0= | {"Image":"nginx"}
+            P\\/8=                            | ?\u00ff
+            """)
+    void theBodyIsDecodedAfterItsJsonEscapes(String base64, String body) {
+        AuthzRequest request = ((AuthzRequest.Readable) parse(
+                "{\"RequestMethod\":\"POST\",\"RequestUri\":\"/x\",\"RequestBody\":\"" + base64 + "\"}")).request();
+
+        assertThat(new String(request.body().orElseThrow(), StandardCharsets.ISO_8859_1)).isEqualTo(body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eyJJbWFnZSI6Im5naW54In0=\u00e9
+            \u00e9eyJJbWFnZSI6Im5naW54In0=
+            eyJJbWFnZ\u0130I6Im5naW54In0=
+            'eyJJbWFnZSI6Im5n aW54In0='
+            eyJJbWFnZSI6Im5naW54In0=\\n
+            """)
+    void aBodyWithACharacterOutsideBase64IsNotBase64(String base64) {
+        assertThat(parse("{\"RequestMethod\":\"POST\",\"RequestUri\":\"/x\",\"RequestBody\":\"" + base64 + "\"}"))
+                .isEqualTo(new AuthzRequest.Unreadable("has a RequestBody that is not base64", Optional.of("POST"), Optional.of("/x")));
+    }
+
+    @Test
+    void theBodyIsFoundWhereverTheEnvelopePutsIt() {
+        AuthzRequest request = ((AuthzRequest.Readable) parse("""
+                {
+                  "RequestMethod" : "POST", "RequestUri" : "/x",
+                  "RequestBody" :
+                    "eyJJbWFnZSI6Im5naW54In0=" ,
+                  "RequestHeaders" : {"RequestBody": "e30="}
+                }
+                """)).request();
+
+        assertThat(new String(request.body().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"Image\":\"nginx\"}");
+    }
 }

@@ -144,6 +144,60 @@ class GoJsonTest {
                 .isEqualTo("UpdateConfig.MaxFailureRatio 1e39 overflows a Go float32, which dockerd's decoder refuses");
     }
 
+    /** Literals of fewer than 19 characters are read as a long, longer ones as a BigInteger: both sides of that edge. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Memory        | 0                    | 0
+            Memory        | -0                   | 0
+            Memory        | -1                   | -1
+            Memory        | 999999999999999999   | 999999999999999999
+            Memory        | -99999999999999999   | -99999999999999999
+            Memory        | -999999999999999999  | -999999999999999999
+            Memory        | 9223372036854775807  | 9223372036854775807
+            Memory        | -9223372036854775808 | -9223372036854775808
+            BlkioWeight   | 65535                | 65535
+            BlkioWeight   | 0                    | 0
+            IOMaximumIOps | 999999999999999999   | 999999999999999999
+            IOMaximumIOps | 9223372036854775807  | 9223372036854775807
+            IOMaximumIOps | 9223372036854775808  | 9223372036854775808
+            IOMaximumIOps | 18446744073709551615 | 18446744073709551615
+            """)
+    void integersOnBothSidesOfTheLongFastPathAreRead(String field, String literal, String read) {
+        JsonNode body = create("{\"HostConfig\":{\"" + field + "\":" + literal + "}}");
+
+        assertThat(body.path("HostConfig").path(field).bigIntegerValue().toString()).isEqualTo(read);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Memory        | 9223372036854775808  | int64
+            Memory        | -9223372036854775809 | int64
+            Memory        | 99999999999999999999 | int64
+            BlkioWeight   | 65536                | uint16
+            BlkioWeight   | -1                   | uint16
+            BlkioWeight   | -0                   | uint16
+            BlkioWeight   | 999999999999999999   | uint16
+            BlkioWeight   | -999999999999999999  | uint16
+            IOMaximumIOps | -0                   | uint64
+            IOMaximumIOps | -9223372036854775808 | uint64
+            IOMaximumIOps | 18446744073709551616 | uint64
+            """)
+    void integersOutsideTheirGoTypeAreUndecidableOnBothSidesOfTheLongFastPath(String field, String literal, String goType) {
+        assertThat(problem("{\"HostConfig\":{\"" + field + "\":" + literal + "}}", EngineBodies.CONTAINER_CREATE))
+                .isEqualTo("HostConfig.%s %s overflows a Go %s, which dockerd's decoder refuses".formatted(field, literal, goType));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"HostConfig":{"Mounts":[{"Target":"/a"},{"VolumeOptions":{"DriverConfig":{"Options":{"o":1}}}}]}} | HostConfig.Mounts[1].VolumeOptions.DriverConfig.Options[o] is a number where dockerd's decoder expects a string, so it refuses the request
+            {"HostConfig":{"Mounts":[{"Target":"/a"},{"Type":"bind","type":"volume"}]}}                       | HostConfig.Mounts[1] gives Type twice (as 'Type' and 'type'); dockerd decodes both, one into the other
+            {"HostConfig":{"PortBindings":{"80/tcp":[{"HostIp":""},{"HostPort":8080}]}}}                        | HostConfig.PortBindings[80/tcp][1].HostPort is a number where dockerd's decoder expects a string, so it refuses the request
+            {"NetworkingConfig":{"EndpointsConfig":{"n":{"Aliases":["a","b",{}]}}}}                            | NetworkingConfig.EndpointsConfig[n].Aliases[2] is an object where dockerd's decoder expects a string, so it refuses the request
+            """)
+    void aProblemDeepInTheBodySaysWhereItIs(String json, String expected) {
+        assertThat(problem(json, EngineBodies.CONTAINER_CREATE)).isEqualTo(expected);
+    }
+
     @Test
     void aSeccompProfileMustBeBase64() {
         assertThat(problem("{\"TaskTemplate\":{\"ContainerSpec\":{\"Privileges\":{\"Seccomp\":{\"Profile\":\"{not base64}\"}}}}}",

@@ -80,4 +80,28 @@ class RequestUriTest {
     void aPlusInThePathStaysAPlus() {
         assertThat(parse("/containers/a+b/exec").path()).isEqualTo("/containers/a+b/exec");
     }
+
+    /** Paths already clean are returned as they are without being split; the others are cleaned. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /v1.41/containers/create | /v1.41/containers/create
+            /                        | /
+            /a/                      | /a/
+            /.a/..b/...              | /.a/..b/...
+            /a/b.                    | /a/b.
+            ''                       | /
+            a/b                      | /a/b
+            //                       | /
+            /a//b                    | /a/b
+            /a/./b                   | /a/b
+            /a/../b                  | /b
+            /a/.                     | /a
+            /a/..                    | /
+            /a/./                    | /a/
+            /..                      | /
+            /.                       | /
+            """)
+    void cleansAsMuxCleanPathDoes(String path, String cleaned) {
+        assertThat(RequestUri.clean(path)).isEqualTo(cleaned);
+    }
 }
