@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
  * Decides a few typical requests over and over before the listeners report ready, so that the
  * JIT has compiled the decision path when the first real requests come. Cold, a decision costs
  * ten times what it costs warm, and under load the compiler competes with the requests for the
- * same cores: right after start, p99 was hundreds of milliseconds for a minute (bench/warm-up.sh).
- * Nothing decided here is logged by serve or counted in its metrics.
+ * same cores: bench/warm-up.sh measured 1,882 AuthZReq/s at p99 220 ms in the first 5 s after
+ * /readyz without it, 5,482/s at p99 23 ms with it, and 15 s later still 5.0k/s at p99 14 ms
+ * against 11.1k/s at p99 5 ms. Nothing decided here is logged by serve or counted in its metrics.
  *
  * <p>It runs at least {@code minimum} decisions, then goes on until the JIT has gone quiet (it
  * compiled for less than {@value #QUIET_PERCENT}% of the last {@value #SLICE_MILLIS} ms), or the
