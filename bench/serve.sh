@@ -93,13 +93,7 @@ plugin_port="$(free_port)"
 webhook_port="$(free_port)"
 
 # The AuthZReq dockerd sends for that `docker run` (body base64-encoded, as Go encodes []byte).
-python3 - "$root/bench/serve/container-create.json" >"$dir/authz.json" <<'PY'
-import base64, json, sys
-body = open(sys.argv[1], "rb").read()
-print(json.dumps({"RequestMethod": "POST", "RequestUri": "/v1.41/containers/create?name=web",
-                  "RequestBody": base64.b64encode(body).decode(),
-                  "RequestHeaders": {"Content-Type": "application/json", "User-Agent": "Docker-Client/28.2.2 (linux)"}}))
-PY
+python3 "$root/bench/serve/authz-envelope.py" "$root/bench/serve/container-create.json" >"$dir/authz.json"
 cp "$root/src/test/resources/gate/admission/deployment-create.json" "$dir/review.json"
 
 cat >"$dir/post.lua" <<'LUA'

@@ -22,13 +22,7 @@ done
 dir="$(mktemp -d /tmp/sswarm.XXXX)"
 server_pid=""
 trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; rm -rf "$dir"' EXIT
-python3 - "$root/bench/serve/container-create.json" >"$dir/authz.json" <<'PY'
-import base64, json, sys
-body = open(sys.argv[1], "rb").read()
-print(json.dumps({"RequestMethod": "POST", "RequestUri": "/v1.41/containers/create?name=web",
-                  "RequestBody": base64.b64encode(body).decode(),
-                  "RequestHeaders": {"Content-Type": "application/json", "User-Agent": "Docker-Client/28.2.2 (linux)"}}))
-PY
+python3 "$root/bench/serve/authz-envelope.py" "$root/bench/serve/container-create.json" >"$dir/authz.json"
 cat >"$dir/post.lua" <<'LUA'
 local file = assert(io.open(os.getenv("BODY"), "rb"))
 wrk.method = "POST"

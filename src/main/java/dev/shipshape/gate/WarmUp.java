@@ -18,15 +18,16 @@ import java.util.function.BooleanSupplier;
  * Decides a few typical requests over and over before the listeners report ready, so that the
  * JIT has compiled the decision path when the first real requests come. Cold, a decision costs
  * ten times what it costs warm, and under load the compiler competes with the requests for the
- * same cores: bench/warm-up.sh measured 1,882 AuthZReq/s at p99 220 ms in the first 5 s after
- * /readyz without it, 5,482/s at p99 23 ms with it, and 15 s later still 5.0k/s at p99 14 ms
- * against 11.1k/s at p99 5 ms. Nothing decided here is logged by serve or counted in its metrics.
+ * same cores: bench/warm-up.sh measured 1,677 AuthZReq/s at p99 267 ms in the first 5 s after
+ * /readyz without it, 3,993/s at p99 31 ms with it, and 15 s later 4.4k/s at p99 16 ms against
+ * 7.1k/s at p99 9 ms. Nothing decided here is logged by serve or counted in its metrics.
  *
  * <p>It runs at least {@code minimum} decisions, then goes on until the JIT has gone quiet (it
  * compiled for less than {@value #QUIET_PERCENT}% of the last {@value #SLICE_MILLIS} ms), or the
  * budget runs out. The samples ship in the jar ({@code warm-up/}): container creates as the docker
- * CLI sends them, hardened and not, an exec, a service, and AdmissionReviews of a Deployment
- * (hardened and not) and a Pod, so that the paths that allow, warn and deny are all compiled.
+ * CLI sends them, hardened and not, an exec, a service, and AdmissionReviews of a StatefulSet, an
+ * unhardened Deployment and a Pod, so that the paths that allow, warn and deny are all compiled.
+ * None of them is a body bench/serve.sh or bench/warm-up.sh sends: the benches would flatter it.
  */
 public final class WarmUp {
 
@@ -58,11 +59,11 @@ public final class WarmUp {
     /** The samples shipped in the jar. */
     public static WarmUp withBuiltInSamples() {
         return new WarmUp(List.of(
-                docker("/v1.41/containers/create?name=warm-up", "container-create-hardened.json"),
+                docker("/v1.41/containers/create?name=hardened", "container-create-hardened.json"),
                 docker("/v1.41/containers/create", "container-create-default.json"),
                 docker("/v1.41/containers/warm-up/exec", "exec-create.json"),
                 docker("/v1.41/services/create", "service-create.json"),
-                review("review-deployment.json"),
+                review("review-statefulset.json"),
                 review("review-deployment-unhardened.json"),
                 review("review-pod.json")));
     }
