@@ -11,6 +11,7 @@ import dev.shipshape.rules.Rule;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,9 @@ public record PolicyStep(Policy policy, List<Rule> knownRules, LocalDate today) 
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (CustomRule rule : policy.customRules()) diagnostics.addAll(rule.drainProblems());
 
-        List<Finding> severe = findings.stream().distinct().map(policy::apply).toList();
+        List<Finding> severe = new ArrayList<>(findings.size());
+        // a loop, not a stream: the gate applies the policy per request, mostly to no finding or one
+        for (Finding finding : findings.size() < 2 ? findings : new LinkedHashSet<>(findings)) severe.add(policy.apply(finding));
         Function<Finding, Subject> subjects = lazySubjects(inventory);
         Waivers.Applied waived = Waivers.apply(policy.waivers(), severe, subjects, today, rulesRun);
         diagnostics.addAll(waived.diagnostics());
