@@ -33,10 +33,13 @@ public final class WindowsContainer {
         return placedOnWindows(workload) || (container.image().isSet() && windowsImage(container.image().value()));
     }
 
+    /** A loop, not a stream: several rules ask this of every container at the gate, which mostly has no constraint. */
     private static boolean placedOnWindows(Workload workload) {
-        return workload.scheduling().placementConstraints().stream()
-                .map(Setting::value)
-                .anyMatch(constraint -> constraint != null && WINDOWS_PLACEMENT.matcher(constraint.strip()).matches());
+        for (Setting<String> constraint : workload.scheduling().placementConstraints()) {
+            String written = constraint.value();
+            if (written != null && WINDOWS_PLACEMENT.matcher(written.strip()).matches()) return true;
+        }
+        return false;
     }
 
     static boolean windowsImage(String reference) {

@@ -90,7 +90,10 @@ public final class HardcodedPeerAddress implements ContainerRule, WorkloadRule {
 
     static boolean namesNoPeer(String variable) {
         String upper = variable.toUpperCase(Locale.ROOT);
-        return NOT_A_PEER.stream().anyMatch(upper::contains);
+        for (String part : NOT_A_PEER) {
+            if (upper.contains(part)) return true;
+        }
+        return false;
     }
 
     /** "name:address" or "name=address" as written (the address may itself hold colons: IPv6). */

@@ -27,6 +27,8 @@ final class PeerAddresses {
 
     /** The peer addresses written in {@code text}, in order. */
     static List<String> in(String text) {
+        // every address has a '.' or a ':': most values (a log level, a flag) are answered without two regex searches
+        if (text.indexOf('.') < 0 && text.indexOf(':') < 0) return List.of();
         List<String> found = new ArrayList<>();
         List<int[]> ipv6Spans = new ArrayList<>();
         Matcher ipv6 = IPV6_CANDIDATE.matcher(text);

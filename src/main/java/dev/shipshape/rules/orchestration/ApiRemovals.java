@@ -1,7 +1,9 @@
 package dev.shipshape.rules.orchestration;
 
 import dev.shipshape.model.KubernetesVersion;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,10 +84,23 @@ final class ApiRemovals {
             new Removal("FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta3", V1_32, FLOW_CONTROL),
             new Removal("PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta3", V1_32, FLOW_CONTROL));
 
+    /** The table by kind and apiVersion (the first row wins): every Kubernetes object at the gate is looked up. */
+    private static final Map<Use, Removal> BY_USE = byUse();
+
+    /** A kind in an apiVersion, as the table's key. */
+    private record Use(String kind, String apiVersion) {
+    }
+
     private ApiRemovals() {
     }
 
     static Optional<Removal> of(String kind, String apiVersion) {
-        return TABLE.stream().filter(removal -> removal.kind().equals(kind) && removal.apiVersion().equals(apiVersion)).findFirst();
+        return Optional.ofNullable(BY_USE.get(new Use(kind, apiVersion)));
+    }
+
+    private static Map<Use, Removal> byUse() {
+        Map<Use, Removal> byUse = new HashMap<>();
+        for (Removal removal : TABLE) byUse.putIfAbsent(new Use(removal.kind(), removal.apiVersion()), removal);
+        return Map.copyOf(byUse);
     }
 }

@@ -59,7 +59,6 @@ public final class MissingUpdateStrategy implements WorkloadRule {
 
     private static final String RECREATE = "Recreate";
     private static final Pattern PERCENTAGE = Pattern.compile("(\\d{1,9})\\s*%");
-    private static final Pattern COUNT = Pattern.compile("\\d+");
 
     @Override
     public RuleInfo info() {
@@ -103,15 +102,26 @@ public final class MissingUpdateStrategy implements WorkloadRule {
                 .anyMatch(mount -> mount.type() == Mount.Type.CLAIM);
     }
 
+    /** Only ASCII digits (what {@code \d+} matched), tested without a regex: every Deployment at the gate asks. */
+    private static boolean isCount(String value) {
+        if (value.isEmpty()) return false;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') return false;
+        }
+        return true;
+    }
+
     /** True when {@code maxUnavailable} lets every one of {@code replicas} pods be down (percentages round down). */
     static boolean takesAllDown(String maxUnavailable, int replicas) {
         String value = maxUnavailable.strip();
-        Matcher percentage = PERCENTAGE.matcher(value);
-        if (percentage.matches()) {
-            long percent = Long.parseLong(percentage.group(1));
-            return percent * replicas / 100 >= replicas;
+        if (value.endsWith("%")) {
+            Matcher percentage = PERCENTAGE.matcher(value);
+            if (percentage.matches()) {
+                long percent = Long.parseLong(percentage.group(1));
+                return percent * replicas / 100 >= replicas;
+            }
         }
-        if (COUNT.matcher(value).matches()) {
+        if (isCount(value)) {
             return value.length() > 9 || Integer.parseInt(value) >= replicas;
         }
         return false;

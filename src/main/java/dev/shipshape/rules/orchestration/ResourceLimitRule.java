@@ -68,6 +68,8 @@ abstract class ResourceLimitRule implements ContainerRule {
     /** Zero (and, for a PIDs count, -1) is how Docker spells "unlimited". */
     static boolean isUnlimited(Object value) {
         if (value instanceof Number number) return number.longValue() <= 0;
-        return ZERO.matcher(value.toString().strip()).matches();
+        String written = value.toString().strip();
+        // ZERO starts with a 0: any other first character is a limit, and no regex need run (most values at the gate)
+        return !written.isEmpty() && written.charAt(0) == '0' && ZERO.matcher(written).matches();
     }
 }

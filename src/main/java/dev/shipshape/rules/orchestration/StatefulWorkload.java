@@ -5,6 +5,7 @@ import dev.shipshape.model.ImageReference;
 import dev.shipshape.model.Setting;
 import dev.shipshape.model.Workload;
 import dev.shipshape.rules.storage.StatefulImage;
+import java.util.Optional;
 
 /**
  * Tells whether a workload keeps state that only one instance may own at a time: a well-known
@@ -17,11 +18,13 @@ final class StatefulWorkload {
     }
 
     static boolean runsStatefulImage(Workload workload) {
-        return workload.containers().stream()
-                .filter(container -> !container.init())
-                .map(Container::image)
-                .filter(Setting::isSet)
-                .flatMap(image -> ImageReference.parse(image.value()).stream())
-                .anyMatch(reference -> StatefulImage.of(reference).isPresent());
+        // a loop, not a stream: several rules ask this of every workload at the gate
+        for (Container container : workload.containers()) {
+            Setting<String> image = container.image();
+            if (container.init() || !image.isSet()) continue;
+            Optional<ImageReference> reference = ImageReference.parse(image.value());
+            if (reference.isPresent() && StatefulImage.of(reference.get()).isPresent()) return true;
+        }
+        return false;
     }
 }

@@ -62,7 +62,7 @@ public final class InsecureAdminInterface implements ContainerRule {
         // a loop: every container of every request at the gate walks the whole catalogue here
         List<Finding> findings = new ArrayList<>();
         for (AdminInterface admin : KnownSystems.catalogue().adminInterfaces()) {
-            if (!admin.images().isEmpty() && image.filter(admin.images()::contains).isEmpty()) continue;
+            if (!admin.images().isEmpty() && (image.isEmpty() || !admin.images().contains(image.get()))) continue;
             Optional<ContainerSettings.Found> on = settings.findAny(admin.when());
             if (on.isEmpty() || settings.findAny(admin.unless()).isPresent()) continue;
             findings.add(Finding.of(INFO, on.get().origin(), "%s exposes %s (%s)".formatted(container.description(), admin.name(), on.get().written())));

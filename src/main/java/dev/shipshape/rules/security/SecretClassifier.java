@@ -45,6 +45,8 @@ public final class SecretClassifier {
             "(?:DB|ROOT|ADMIN|USER|MYSQL|PG|POSTGRES|SQL|REDIS|MONGO|SMTP|MAIL|FTP|LDAP|AMQP|RABBITMQ|RABBIT)(?:PASS|PWD|PASSWORD|PASSWD)");
     private static final List<List<String>> SECRET_WORD_PAIRS = List.of(
             List.of("API", "KEY"), List.of("PRIVATE", "KEY"), List.of("ACCESS", "KEY"));
+    /** Every secret word, glued word and pair above contains one of these. */
+    private static final List<String> SECRET_WORD_FRAGMENTS = List.of("PASS", "PWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL");
     private static final Set<String> SWITCH_WORDS_BEFORE = Set.of("ALLOW", "RANDOM");
     /** Words that may follow a secret word in a name that still names the secret itself. */
     private static final Set<String> SECRET_CONTINUATIONS = Set.of("KEY", "BASE", "VALUE", "HASH");
@@ -84,6 +86,7 @@ public final class SecretClassifier {
     public static boolean isSecretName(String name) {
         if (name == null) return false;
         String upper = name.toUpperCase(Locale.ROOT);
+        if (!mayHoldSecretWord(upper)) return false;
         List<String> words = List.of(WORD_SEPARATOR.split(upper));
         int secretWordAt = lastSecretWord(words);
         if (secretWordAt < 0) return false;
@@ -91,6 +94,19 @@ public final class SecretClassifier {
         boolean namesTheSecret = words.subList(secretWordAt + 1, words.size()).stream()
                 .allMatch(word -> SECRET_CONTINUATIONS.contains(word) || NUMBER.matcher(word).matches());
         return namesTheSecret && !switchBefore;
+    }
+
+    /**
+     * False when no secret word, glued word or pair can be among the name's words, since none of
+     * the fragments every one of them contains is in it: most names (LOG_LEVEL, PATH) are answered
+     * without splitting them into words and matching each, which was most of what
+     * secret-in-environment cost per variable.
+     */
+    private static boolean mayHoldSecretWord(String upper) {
+        for (String fragment : SECRET_WORD_FRAGMENTS) {
+            if (upper.contains(fragment)) return true;
+        }
+        return false;
     }
 
     /** Index of the last word that ends a secret word or pair, or -1. */

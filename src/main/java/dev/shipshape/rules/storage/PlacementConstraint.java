@@ -33,10 +33,11 @@ record PlacementConstraint(String attribute, String operator, String value) {
 
     /** True when one of the workload's constraints ties it to a single node. */
     static boolean pinsToOneNode(Scheduling scheduling) {
-        return scheduling.placementConstraints().stream()
-                .map(Setting::value)
-                .map(PlacementConstraint::parse)
-                .flatMap(Optional::stream)
-                .anyMatch(PlacementConstraint::pinsToOneNode);
+        // a loop, not a stream: asked of every workload at the gate, which mostly has no constraint
+        for (Setting<String> constraint : scheduling.placementConstraints()) {
+            Optional<PlacementConstraint> parsed = parse(constraint.value());
+            if (parsed.isPresent() && parsed.get().pinsToOneNode()) return true;
+        }
+        return false;
     }
 }
