@@ -122,14 +122,17 @@ public final class MissingHealthcheck implements ContainerRule, ImageRule {
                 && RUN_TO_COMPLETION_POLICIES.contains(workload.restartPolicy().value())) {
             return Optional.empty();
         }
-        boolean probed = container.probes().stream()
-                .anyMatch(probe -> probe.kind() == Probe.Kind.READINESS || probe.kind() == Probe.Kind.LIVENESS);
+        boolean probed = false;
+        for (Probe probe : container.probes()) probed |= probe.kind() == Probe.Kind.READINESS || probe.kind() == Probe.Kind.LIVENESS;
         return probed ? Optional.empty() : Optional.of(Finding.of(INFO, container.origin(),
                 container.description() + " has neither a readiness nor a liveness probe"));
     }
 
     private static Optional<Finding> docker(Workload workload, Container container) {
-        Optional<Probe> own = container.probes().stream().filter(probe -> probe.kind() == Probe.Kind.HEALTHCHECK).reduce((a, b) -> b);
+        Optional<Probe> own = Optional.empty(); // the last healthcheck wins; a loop, not a stream: every container at the gate asks
+        for (Probe probe : container.probes()) {
+            if (probe.kind() == Probe.Kind.HEALTHCHECK) own = Optional.of(probe);
+        }
         if (own.isPresent()) {
             return own.get().disabled()
                     ? Optional.of(Finding.of(INFO, own.get().origin(),

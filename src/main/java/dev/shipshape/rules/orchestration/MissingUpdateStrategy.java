@@ -70,8 +70,11 @@ public final class MissingUpdateStrategy implements WorkloadRule {
         // the source first: asking what image a workload runs costs more, and most workloads at the gate are neither
         boolean judged = workload.source() == SourceKind.STACK
                 || workload.source() == SourceKind.KUBERNETES && workload.kind().equals("Deployment");
-        if (!judged || StatefulWorkload.runsStatefulImage(workload)) return Stream.empty();
-        return workload.source() == SourceKind.STACK ? swarm(workload).stream() : deployment(workload).stream();
+        if (!judged) return Stream.empty();
+        Optional<Finding> finding = workload.source() == SourceKind.STACK ? swarm(workload) : deployment(workload);
+        // a stateful image exempts the workload; asked only of one about to be reported, since it parses every image
+        if (finding.isEmpty() || StatefulWorkload.runsStatefulImage(workload)) return Stream.empty();
+        return finding.stream();
     }
 
     private static Optional<Finding> swarm(Workload workload) {

@@ -51,18 +51,16 @@ abstract class ResourceLimitRule implements ContainerRule {
 
     @Override
     public final Stream<Finding> check(Workload workload, Container container) {
-        if (!info.appliesTo().contains(workload.source()) || container.ephemeral()
-                || (linuxOnly && WindowsContainer.runs(workload, container))) {
-            return Stream.empty();
-        }
+        if (!info.appliesTo().contains(workload.source()) || container.ephemeral()) return Stream.empty();
         Setting<?> written = limit.apply(container.resources());
-        if (!written.isSet()) {
-            return Stream.of(Finding.of(info, written.origin(), "%s sets no %s".formatted(container.description(), limitName)));
-        }
-        return isUnlimited(written.value())
-                ? Stream.of(Finding.of(info, written.origin(), "%s sets its %s to %s, which means no limit"
-                        .formatted(container.description(), limitName, written.value())))
-                : Stream.empty();
+        boolean unset = !written.isSet();
+        if (!unset && !isUnlimited(written.value())) return Stream.empty();
+        // only a container about to be reported is asked whether it runs Windows, which parses its image
+        if (linuxOnly && WindowsContainer.runs(workload, container)) return Stream.empty();
+        return Stream.of(unset
+                ? Finding.of(info, written.origin(), "%s sets no %s".formatted(container.description(), limitName))
+                : Finding.of(info, written.origin(), "%s sets its %s to %s, which means no limit"
+                        .formatted(container.description(), limitName, written.value())));
     }
 
     /** Zero (and, for a PIDs count, -1) is how Docker spells "unlimited". */

@@ -55,6 +55,7 @@ public final class DuplicateLabel implements WorkloadRule, ImageRule {
 
     /** Every entry whose key an earlier entry already set, with that first entry and how many times the key is set so far. */
     private static Stream<Repeat> repeats(List<KeyValue> labels) {
+        if (labels.size() < 2) return Stream.empty(); // nothing repeats, and two maps per workload at the gate are saved
         Map<String, KeyValue> first = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<Repeat> repeats = new ArrayList<>();
