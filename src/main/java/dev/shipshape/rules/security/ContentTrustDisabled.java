@@ -3,6 +3,7 @@ package dev.shipshape.rules.security;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.EnvVar;
 import dev.shipshape.model.Image;
+import dev.shipshape.model.Setting;
 import dev.shipshape.model.SourceKind;
 import dev.shipshape.model.Stage;
 import dev.shipshape.model.Workload;
@@ -57,6 +58,7 @@ public final class ContentTrustDisabled implements ContainerRule, ImageRule {
 
     @Override
     public Stream<Finding> check(Workload workload, Container container) {
+        if (!mentionsContentTrust(container)) return Stream.empty();
         return Stream.concat(
                 environment(container.environment(), container.description()),
                 container.command().stream()
@@ -81,6 +83,21 @@ public final class ContentTrustDisabled implements ContainerRule, ImageRule {
         return variables.stream()
                 .filter(variable -> variable.name().equals(VARIABLE) && variable.value() != null && FALSE.contains(variable.value().strip()))
                 .map(variable -> Finding.of(INFO, variable.origin(), "%s sets %s=%s".formatted(subject, VARIABLE, variable.value().strip())));
+    }
+
+    /**
+     * False when no variable is {@code DOCKER_CONTENT_TRUST} and no command word holds the flag: then
+     * nothing can be found, and the two pipelines (and a regex split of every command word) are
+     * not built, for almost every container at the gate.
+     */
+    private static boolean mentionsContentTrust(Container container) {
+        for (EnvVar variable : container.environment()) {
+            if (variable.name().equals(VARIABLE)) return true;
+        }
+        for (Setting<String> item : container.command()) {
+            if (item.value().contains(FLAG)) return true;
+        }
+        return false;
     }
 
     /** {@code --disable-content-trust} or {@code --disable-content-trust=true}; {@code =false} keeps it on. */
