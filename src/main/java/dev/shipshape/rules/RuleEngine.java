@@ -15,8 +15,7 @@ import java.util.function.Consumer;
  * Walks an inventory and calls every hook of every selected rule; the result is sorted by location.
  *
  * <p>The rules are sorted by hook once, here, rather than each tested against seven hooks per
- * inventory, and the rules of a hook whose objects the inventory lacks are not visited: the gate
- * runs every rule on a one-object inventory per request. Hook by hook, each rule's hooks still run
+ * inventory: the gate runs every rule on a one-object inventory per request. Hook by hook, each rule's hooks still run
  * in the order they always did (container, workload, image, network, volume, daemon, inventory);
  * findings of different rules never compare equal by location (their ids differ), so the stable
  * sort leaves them in the order rule-by-rule walking gave ({@code RuleEngineTest} holds it to that).
@@ -55,27 +54,25 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         // one consumer per run, not a new findings::add per hook call
         Consumer<Finding> add = findings::add;
-        List<Workload> workloads = inventory.workloads();
-        if (!workloads.isEmpty()) {
-            for (ContainerRule rule : containerRules) {
-                for (Workload workload : workloads) {
-                    for (Container container : workload.containers()) rule.check(workload, container).forEach(add);
-                }
-            }
-            for (WorkloadRule rule : workloadRules) {
-                for (Workload workload : workloads) rule.check(workload).forEach(add);
+        // object by object under each rule: an inventory without images (every request at the gate) calls no image hook
+        for (ContainerRule rule : containerRules) {
+            for (Workload workload : inventory.workloads()) {
+                for (Container container : workload.containers()) rule.check(workload, container).forEach(add);
             }
         }
-        for (ImageRule rule : inventory.images().isEmpty() ? List.<ImageRule>of() : imageRules) {
+        for (WorkloadRule rule : workloadRules) {
+            for (Workload workload : inventory.workloads()) rule.check(workload).forEach(add);
+        }
+        for (ImageRule rule : imageRules) {
             for (Image image : inventory.images()) rule.check(image).forEach(add);
         }
-        for (NetworkRule rule : inventory.networks().isEmpty() ? List.<NetworkRule>of() : networkRules) {
+        for (NetworkRule rule : networkRules) {
             for (Network network : inventory.networks()) rule.check(network).forEach(add);
         }
-        for (VolumeRule rule : inventory.volumes().isEmpty() ? List.<VolumeRule>of() : volumeRules) {
+        for (VolumeRule rule : volumeRules) {
             for (Volume volume : inventory.volumes()) rule.check(volume).forEach(add);
         }
-        for (DaemonRule rule : inventory.daemons().isEmpty() ? List.<DaemonRule>of() : daemonRules) {
+        for (DaemonRule rule : daemonRules) {
             for (DaemonConfig daemon : inventory.daemons()) rule.check(daemon).forEach(add);
         }
         for (InventoryRule rule : inventoryRules) rule.check(inventory).forEach(add);
