@@ -84,17 +84,27 @@ public final class StreamedJsonDocument {
 
     /**
      * The document of the object at {@code json[offset, offset + length)}, which must be one JSON
-     * object that was already read whole (the gate's parse of the review checked its syntax); empty
-     * when a key is given twice in one object.
+     * object that was already read whole (its syntax is checked); empty when a key is given twice in one object.
      */
     public static Optional<YamlNode> of(String file, byte[] json, int offset, int length, Edits edits) {
         try (JsonParser parser = JSON.createParser(json, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+            return read(file, parser, edits);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("the JSON was read once already", unreadable);
+        }
+    }
+
+    /**
+     * The document of the object whose {@code START_OBJECT} the parser is on, read to its end; empty
+     * when a key is given twice in one object (the parser is left inside the object then).
+     */
+    public static Optional<YamlNode> read(String file, JsonParser parser, Edits edits) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not at a JSON object");
+        try {
             return Optional.of(new YamlNode(new StreamedJsonDocument(file).object(parser, edits), file));
         } catch (RepeatedKey repeated) {
             return Optional.empty();
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("the JSON was read once already", unreadable);
         }
     }
 

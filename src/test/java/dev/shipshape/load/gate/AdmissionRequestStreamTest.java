@@ -45,6 +45,8 @@ class AdmissionRequestStreamTest {
             HEAD + "\"request\":{\"uid\":\"u\"," + POD + "\"object\":{" + SPEC + "},\"dryRun\":true,\"oldObject\":null}} trailing",
             HEAD + "\"request\":{\"uid\":\"u\"," + POD + "\"name\":null,\"subResource\":{},\"userInfo\":[],\"object\":{" + SPEC + "}}}",
             HEAD + "\"request\":{\"uid\":\"u\",\"kind\":\"Pod\",\"operation\":\"CREATE\",\"object\":{" + SPEC + "}}}",
+            // the kind and namespace the object's edits depend on given after it
+            HEAD + "\"request\":{\"uid\":\"u\",\"operation\":\"CREATE\",\"object\":{\"metadata\":{}," + SPEC + "}," + POD + "\"name\":\"n\"}}",
             // the object edited on the way, or read as a tree when it gives a key twice
             HEAD + "\"request\":{\"uid\":\"u\"," + POD + "\"object\":{\"kind\":7,\"metadata\":{\"namespace\":null,\"generateName\":5,"
                     + "\"ownerReferences\":[{\"controller\":1}]}," + SPEC + "}}}",
