@@ -67,8 +67,7 @@ public final class AdmissionObjects {
         if (!request.objectJson().isObject()) {
             return new GateInput.Unreadable("the %s request for %s has no object".formatted(request.operation(), request.kind()));
         }
-        YamlNode object = request.objectJson().document(request.kind(), apiVersion(request.group(), request.version()), request.namespace())
-                .orElseGet(() -> editedTree(request));
+        YamlNode object = request.objectJson().document(edits(request)).orElseGet(() -> editedTree(request));
         String shown = request.kind() + " " + (request.namespace().isEmpty() ? "" : request.namespace() + "/")
                 + (request.name().isEmpty() ? object.at("metadata", "generateName").flatMap(YamlNode::text).orElse("") + "*" : request.name());
         LoadResult loaded = new KubernetesLoader().load(List.of(object.inFile(shown)));
@@ -95,14 +94,14 @@ public final class AdmissionObjects {
      * given, its status and what no rule reads (managedFields, kubectl's last-applied annotation:
      * most of the object's size) left out.
      */
-    static StreamedJsonDocument.Edits edits(String kind, String apiVersion, String namespace) {
+    private static StreamedJsonDocument.Edits edits(AdmissionRequest request) {
         StreamedJsonDocument.Edits edits = new StreamedJsonDocument.Edits()
-                .textDefault(kind, "kind")
-                .textDefault(apiVersion, "apiVersion")
+                .textDefault(request.kind(), "kind")
+                .textDefault(apiVersion(request), "apiVersion")
                 .drop("status")
                 .drop("metadata", "managedFields")
                 .drop("metadata", "annotations", LAST_APPLIED);
-        return namespace.isEmpty() ? edits : edits.textDefault(namespace, "metadata", "namespace");
+        return request.namespace().isEmpty() ? edits : edits.textDefault(request.namespace(), "metadata", "namespace");
     }
 
     /** The object read as a Jackson tree (the review was, or the object gives a key twice) and edited as {@link #edits} says. */
@@ -110,7 +109,7 @@ public final class AdmissionObjects {
         // shallow copies of the parts changed below: the request's own tree is left as it came
         ObjectNode object = copy(request.object());
         if (!object.path("kind").isTextual()) object.put("kind", request.kind());
-        if (!object.path("apiVersion").isTextual()) object.put("apiVersion", apiVersion(request.group(), request.version()));
+        if (!object.path("apiVersion").isTextual()) object.put("apiVersion", apiVersion(request));
         object.remove("status");
         if (object.path("metadata").isObject()) {
             ObjectNode metadata = copy(object.get("metadata"));
@@ -126,8 +125,8 @@ public final class AdmissionObjects {
         return JsonDocument.of(request.kind(), object);
     }
 
-    static String apiVersion(String group, String version) {
-        return group.isEmpty() ? version : group + "/" + version;
+    private static String apiVersion(AdmissionRequest request) {
+        return request.group().isEmpty() ? request.version() : request.group() + "/" + request.version();
     }
 
     /**

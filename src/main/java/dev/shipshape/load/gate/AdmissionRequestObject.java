@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * An object of an AdmissionReview's request ({@code object}, {@code oldObject}): its Jackson tree,
  * or, when the review was streamed ({@link AdmissionRequestStream}), where its JSON text is in the
- * review, made a tree only when asked for (/mutate asks), and for the {@code object} the loader's
- * document, read at the same time (/validate reads that). Confined to the thread that handles the request.
+ * review, made a tree only when asked for (/mutate asks) or read straight into the loader's
+ * document (/validate asks). Confined to the thread that handles the request.
  */
 public final class AdmissionRequestObject {
 
@@ -22,52 +22,33 @@ public final class AdmissionRequestObject {
     private final byte[] review;
     private final int offset;
     private final int length;
-    /** The loader's document, read with the review, and the values its edits were made for; or null. */
-    private final Read read;
     private JsonNode tree;
 
-    private record Read(String kind, String apiVersion, String namespace, YamlNode document) {
-    }
-
-    private AdmissionRequestObject(byte[] review, int offset, int length, Read read, JsonNode tree) {
+    private AdmissionRequestObject(byte[] review, int offset, int length, JsonNode tree) {
         this.review = review;
         this.offset = offset;
         this.length = length;
-        this.read = read;
         this.tree = tree;
     }
 
     static AdmissionRequestObject tree(JsonNode tree) {
-        return new AdmissionRequestObject(null, 0, 0, null, tree);
-    }
-
-    /** The object whose {@code START_OBJECT} the review's parser is on, skipped to its end: kept as text (an oldObject). */
-    static AdmissionRequestObject skip(JsonParser parser, byte[] review) throws IOException {
-        long start = parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        return text(parser, review, start, null);
+        return new AdmissionRequestObject(null, 0, 0, tree);
     }
 
     /**
-     * The object whose {@code START_OBJECT} the review's parser is on, read to its end into the loader's
-     * document (edited for the request's kind, apiVersion and namespace as read so far): reading its
-     * text once more, when /validate asks, was a tenth of a decision's CPU. Null when the object gives a
-     * key twice: the parser is left inside it, and the review is read as a tree.
+     * The object whose {@code START_OBJECT} the review's parser is on, skipped to its end and kept as
+     * text. Not read into the loader's document at once, though /validate would save reading it
+     * again (a tenth of its decision's CPU): /mutate, which wants the Jackson tree, then took twice
+     * as long to read a review (bench/serve's deployment-create.json: 14 to 30 µs of CPU).
      */
-    static AdmissionRequestObject read(JsonParser parser, byte[] review, String kind, String apiVersion, String namespace)
-            throws IOException {
+    static AdmissionRequestObject skip(JsonParser parser, byte[] review) throws IOException {
         long start = parser.currentTokenLocation().getByteOffset();
-        Optional<YamlNode> document = StreamedJsonDocument.read(kind, parser, AdmissionObjects.edits(kind, apiVersion, namespace));
-        return document.isEmpty() ? null : text(parser, review, start, new Read(kind, apiVersion, namespace, document.get()));
-    }
-
-    /** The object from {@code start} to where the parser is, just past its end. */
-    private static AdmissionRequestObject text(JsonParser parser, byte[] review, long start, Read read) {
+        parser.skipChildren();
         long end = parser.currentLocation().getByteOffset();
         if (start < 0 || end <= start || end > review.length || review[(int) start] != '{' || review[(int) end - 1] != '}') {
             throw new IllegalStateException("the object's text is not where the parser says");
         }
-        return new AdmissionRequestObject(review, (int) start, (int) (end - start), read, null);
+        return new AdmissionRequestObject(review, (int) start, (int) (end - start), null);
     }
 
     public JsonNode tree() {
@@ -87,16 +68,11 @@ public final class AdmissionRequestObject {
     }
 
     /**
-     * The loader's document of a streamed object, edited as {@link AdmissionObjects#edits} says; empty
-     * when the object was read as a tree, or gives a key twice (see {@link StreamedJsonDocument}): then
-     * the caller edits the tree.
+     * The loader's document of a streamed object, read from its text and edited on the way as
+     * {@link AdmissionObjects#edits} says; empty when the object was read as a tree, or gives a key
+     * twice (see {@link StreamedJsonDocument}): then the caller edits the tree.
      */
-    Optional<YamlNode> document(String kind, String apiVersion, String namespace) {
-        if (review == null) return Optional.empty();
-        if (read != null && read.kind().equals(kind) && read.apiVersion().equals(apiVersion) && read.namespace().equals(namespace)) {
-            return Optional.of(read.document());
-        }
-        // a field the edits depend on came after the object in the review
-        return StreamedJsonDocument.of(kind, review, offset, length, AdmissionObjects.edits(kind, apiVersion, namespace));
+    Optional<YamlNode> document(StreamedJsonDocument.Edits edits) {
+        return review == null ? Optional.empty() : StreamedJsonDocument.of("", review, offset, length, edits);
     }
 }

@@ -10,12 +10,11 @@ import java.io.IOException;
 
 /**
  * An AdmissionReview as the API server writes it, read with Jackson's streaming parser: the
- * envelope's fields as strings, the {@code object} straight into the loader's document, and the
- * objects' text kept ({@link AdmissionRequestObject}), not made a Jackson tree. Reading the whole
- * review as a tree and then the object's tree into the loader's document was a third of a /validate
- * decision's CPU in a profile.
+ * envelope's fields as strings, and the objects kept as where their text is in the review
+ * ({@link AdmissionRequestObject}), not made a Jackson tree. Reading the whole review as a tree and
+ * then the object's tree into the loader's document was a third of a /validate decision's CPU in a profile.
  *
- * <p>It reads only the well-formed shape: any other (a field given twice, in the object too, a field of another type,
+ * <p>It reads only the well-formed shape: any other (a field given twice, a field of another type,
  * a wrong kind or apiVersion, no request or uid, not JSON) gives null, and the review is read as a
  * tree, which answers it exactly as before. Every value is still parsed, the skipped ones too, so
  * a review that is not JSON anywhere is never read here.
@@ -143,7 +142,7 @@ final class AdmissionRequestStream {
                 }
                 case "oldObject" -> {
                     seen.once(1024);
-                    oldObject = oldObject(parser, value, body);
+                    oldObject = object(parser, value, body);
                 }
                 default -> parser.skipChildren();
             }
@@ -206,15 +205,7 @@ final class AdmissionRequestStream {
         return "";
     }
 
-    private AdmissionRequestObject object(JsonParser parser, JsonToken value, byte[] body) throws IOException, OtherShape {
-        if (value == JsonToken.VALUE_NULL) return AdmissionRequestObject.tree(NullNode.getInstance());
-        expect(value == JsonToken.START_OBJECT);
-        AdmissionRequestObject object = AdmissionRequestObject.read(parser, body, kind, AdmissionObjects.apiVersion(group, version), namespace);
-        expect(object != null);
-        return object;
-    }
-
-    private static AdmissionRequestObject oldObject(JsonParser parser, JsonToken value, byte[] body) throws IOException, OtherShape {
+    private static AdmissionRequestObject object(JsonParser parser, JsonToken value, byte[] body) throws IOException, OtherShape {
         if (value == JsonToken.VALUE_NULL) return AdmissionRequestObject.tree(NullNode.getInstance());
         expect(value == JsonToken.START_OBJECT);
         return AdmissionRequestObject.skip(parser, body);

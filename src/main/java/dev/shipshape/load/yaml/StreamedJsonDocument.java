@@ -95,12 +95,8 @@ public final class StreamedJsonDocument {
         }
     }
 
-    /**
-     * The document of the object whose {@code START_OBJECT} the parser is on, read to its end; empty
-     * when a key is given twice in one object (the parser is left inside the object then).
-     */
-    public static Optional<YamlNode> read(String file, JsonParser parser, Edits edits) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not at a JSON object");
+    /** The document of the object whose {@code START_OBJECT} the parser is on; empty when a key is given twice in one object. */
+    private static Optional<YamlNode> read(String file, JsonParser parser, Edits edits) throws IOException {
         try {
             return Optional.of(new YamlNode(new StreamedJsonDocument(file).object(parser, edits), file));
         } catch (RepeatedKey repeated) {
