@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.load.LoadResult;
 import dev.shipshape.load.kubernetes.KubernetesLoader;
 import dev.shipshape.load.yaml.JsonDocument;
-import dev.shipshape.load.yaml.StreamedJsonDocument;
-import dev.shipshape.load.yaml.YamlNode;
 import dev.shipshape.model.Container;
 import dev.shipshape.model.Diagnostic;
 import dev.shipshape.model.Inventory;
@@ -64,18 +62,37 @@ public final class AdmissionObjects {
     public static GateInput read(AdmissionRequest request) {
         boolean singleObject = judgesObject(request);
         if (!judges(request) && !singleObject) return new GateInput.NotInspected();
-        if (!request.objectJson().isObject()) {
+        if (!request.object().isObject()) {
             return new GateInput.Unreadable("the %s request for %s has no object".formatted(request.operation(), request.kind()));
         }
-        YamlNode object = request.objectJson().document(edits(request)).orElseGet(() -> editedTree(request));
-        String shown = request.kind() + " " + (request.namespace().isEmpty() ? "" : request.namespace() + "/")
-                + (request.name().isEmpty() ? object.at("metadata", "generateName").flatMap(YamlNode::text).orElse("") + "*" : request.name());
-        LoadResult loaded = new KubernetesLoader().load(List.of(object.inFile(shown)));
-        // The API server has decoded and validated the object: a shape the loader cannot read means the gate cannot judge it
-        for (Diagnostic diagnostic : loaded.diagnostics()) {
-            if (diagnostic.level() != Diagnostic.Level.INFO && !diagnostic.message().contains(SUPPRESSION_ANNOTATION)) {
-                return new GateInput.Unreadable("the %s cannot be read: %s".formatted(request.kind(), diagnostic.message()));
+        // shallow copies of the parts changed below: the request's own tree is left as it came
+        ObjectNode object = copy(request.object());
+        if (!object.path("kind").isTextual()) object.put("kind", request.kind());
+        if (!object.path("apiVersion").isTextual()) {
+            object.put("apiVersion", request.group().isEmpty() ? request.version() : request.group() + "/" + request.version());
+        }
+        object.remove("status");
+        if (object.path("metadata").isObject()) {
+            ObjectNode metadata = copy(object.get("metadata"));
+            object.set("metadata", metadata);
+            if (!metadata.path("namespace").isTextual() && !request.namespace().isEmpty()) metadata.put("namespace", request.namespace());
+            // what no rule reads, and (managedFields, kubectl's last-applied annotation) most of the object's size
+            metadata.remove("managedFields");
+            if (metadata.path("annotations").isObject()) {
+                ObjectNode annotations = copy(metadata.get("annotations"));
+                annotations.remove(LAST_APPLIED);
+                metadata.set("annotations", annotations);
             }
+        }
+        String shown = request.kind() + " " + (request.namespace().isEmpty() ? "" : request.namespace() + "/")
+                + (request.name().isEmpty() ? object.path("metadata").path("generateName").asText("") + "*" : request.name());
+        LoadResult loaded = new KubernetesLoader().load(List.of(JsonDocument.of(shown, object)));
+        // The API server has decoded and validated the object: a shape the loader cannot read means the gate cannot judge it
+        List<Diagnostic> unreadable = loaded.diagnostics().stream()
+                .filter(diagnostic -> diagnostic.level() != Diagnostic.Level.INFO && !diagnostic.message().contains(SUPPRESSION_ANNOTATION))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            return new GateInput.Unreadable("the %s cannot be read: %s".formatted(request.kind(), unreadable.getFirst().message()));
         }
         if (singleObject) return new GateInput.Modelled(withoutSuppressions(loaded.inventory()), RuleScope.all());
         if (loaded.inventory().workloads().isEmpty()) {
@@ -89,72 +106,11 @@ public final class AdmissionObjects {
         return new GateInput.Modelled(withoutSuppressions(loaded.inventory()), scope);
     }
 
-    /**
-     * What {@link #editedTree} does to the object, done while its text is read: its kind and apiVersion
-     * given, its status and what no rule reads (managedFields, kubectl's last-applied annotation:
-     * most of the object's size) left out.
-     */
-    private static StreamedJsonDocument.Edits edits(AdmissionRequest request) {
-        StreamedJsonDocument.Edits edits = new StreamedJsonDocument.Edits()
-                .textDefault(request.kind(), "kind")
-                .textDefault(apiVersion(request), "apiVersion")
-                .drop("status")
-                .drop("metadata", "managedFields")
-                .drop("metadata", "annotations", LAST_APPLIED);
-        return request.namespace().isEmpty() ? edits : edits.textDefault(request.namespace(), "metadata", "namespace");
-    }
-
-    /** The object read as a Jackson tree (the review was, or the object gives a key twice) and edited as {@link #edits} says. */
-    private static YamlNode editedTree(AdmissionRequest request) {
-        // shallow copies of the parts changed below: the request's own tree is left as it came
-        ObjectNode object = copy(request.object());
-        if (!object.path("kind").isTextual()) object.put("kind", request.kind());
-        if (!object.path("apiVersion").isTextual()) object.put("apiVersion", apiVersion(request));
-        object.remove("status");
-        if (object.path("metadata").isObject()) {
-            ObjectNode metadata = copy(object.get("metadata"));
-            object.set("metadata", metadata);
-            if (!metadata.path("namespace").isTextual() && !request.namespace().isEmpty()) metadata.put("namespace", request.namespace());
-            metadata.remove("managedFields");
-            if (metadata.path("annotations").isObject()) {
-                ObjectNode annotations = copy(metadata.get("annotations"));
-                annotations.remove(LAST_APPLIED);
-                metadata.set("annotations", annotations);
-            }
-        }
-        return JsonDocument.of(request.kind(), object);
-    }
-
-    private static String apiVersion(AdmissionRequest request) {
-        return request.group().isEmpty() ? request.version() : request.group() + "/" + request.version();
-    }
-
-    /**
-     * Whether an owner reference is the controller, as Jackson's {@code asBoolean(false)} reads its
-     * {@code controller} field: true, the string "true" (trimmed), or a whole number other than 0.
-     */
-    private static boolean hasController(YamlNode object) {
-        YamlNode owners = object.at("metadata", "ownerReferences").orElse(null);
-        if (owners == null) return false;
-        List<YamlNode> references = owners.isMap() ? owners.entries().stream().map(YamlNode.Entry::value).toList() : owners.items();
-        for (YamlNode owner : references) {
-            YamlNode controller = owner.get("controller").orElse(null);
-            if (controller == null || controller.isNull() || !controller.isScalar()) continue;
-            String text = controller.textOr("");
-            boolean isTrue = controller.isString() ? text.trim().equals("true") : text.equals("true") || isNonZeroWholeNumber(text);
-            if (isTrue) return true;
+    private static boolean hasController(JsonNode object) {
+        for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
+            if (owner.path("controller").asBoolean(false)) return true;
         }
         return false;
-    }
-
-    /** A JSON whole number (as the tree writes it: no sign but '-', no leading zeros, -0 is 0) that is not 0. */
-    private static boolean isNonZeroWholeNumber(String text) {
-        int start = text.startsWith("-") ? 1 : 0;
-        if (text.length() == start || text.equals("0")) return false;
-        for (int index = start; index < text.length(); index++) {
-            if (text.charAt(index) < '0' || text.charAt(index) > '9') return false;
-        }
-        return true;
     }
 
     private static ObjectNode copy(JsonNode object) {

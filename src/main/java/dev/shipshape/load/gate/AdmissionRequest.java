@@ -16,8 +16,8 @@ import java.io.IOException;
  * @param name         "" on a CREATE with generateName
  * @param operation    CREATE, UPDATE, DELETE or CONNECT
  * @param username     {@code userInfo.username}
- * @param objectJson     the object after defaulting ({@link #object()})
- * @param oldObjectJson  the stored object on UPDATE and DELETE ({@link #oldObject()})
+ * @param object       the object after defaulting, a missing node for DELETE
+ * @param oldObject    the stored object on UPDATE and DELETE, else a missing node
  */
 public record AdmissionRequest(
         String uid,
@@ -31,8 +31,8 @@ public record AdmissionRequest(
         String operation,
         String username,
         boolean dryRun,
-        AdmissionRequestObject objectJson,
-        AdmissionRequestObject oldObjectJson) {
+        JsonNode object,
+        JsonNode oldObject) {
 
     public static final String API_VERSION = "admission.k8s.io/v1";
     public static final String KIND = "AdmissionReview";
@@ -51,12 +51,6 @@ public record AdmissionRequest(
 
     public static Parsed parse(byte[] body) {
         if (body.length == 0) return new Unreadable("the request has no body: expected an AdmissionReview");
-        AdmissionRequest streamed = AdmissionRequestStream.read(body);
-        return streamed != null ? new Readable(streamed) : parseTree(body);
-    }
-
-    /** Every review the streamed reading leaves: read as a tree, which says what is wrong with it (tests compare the two). */
-    static Parsed parseTree(byte[] body) {
         JsonNode review;
         try {
             review = JSON.readTree(body);
@@ -83,17 +77,7 @@ public record AdmissionRequest(
                 text(request.path("resource"), "resource"), text(request, "subResource"),
                 text(request, "name"), text(request, "namespace"), text(request, "operation"),
                 text(userInfo, "username"), request.path("dryRun").asBoolean(false),
-                AdmissionRequestObject.tree(request.path("object")), AdmissionRequestObject.tree(request.path("oldObject"))));
-    }
-
-    /** The object after defaulting, a missing node for DELETE (made a tree when first asked for, after a streamed reading). */
-    public JsonNode object() {
-        return objectJson.tree();
-    }
-
-    /** The stored object on UPDATE and DELETE, else a null or missing node. */
-    public JsonNode oldObject() {
-        return oldObjectJson.tree();
+                request.path("object"), request.path("oldObject")));
     }
 
     /** The resource's API path, as an audit log names it: {@code /apis/apps/v1/namespaces/prod/deployments/web}. */

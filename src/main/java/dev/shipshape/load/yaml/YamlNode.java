@@ -37,11 +37,6 @@ public final class YamlNode {
         return file;
     }
 
-    /** The same node, its origins in another file (a document read before its name was known). */
-    public YamlNode inFile(String otherFile) {
-        return new YamlNode(node, otherFile);
-    }
-
     public Origin origin() {
         return node.getStartMark()
                 .map(mark -> Origin.at(file, mark.getLine() + 1, mark.getColumn() + 1))
