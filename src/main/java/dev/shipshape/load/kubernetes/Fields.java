@@ -11,19 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One mapping's entries indexed by key, read once (a repeated key: the last one wins, as in YAML).
+ * One mapping's entries, read once, found by key (a repeated key: the last one wins, as in YAML).
+ * A mapping of up to {@value #LINEAR_SEARCH_ENTRIES} entries is searched in order, a larger one
+ * through a hash map: building a map for every mapping read was a sixth of the bytes a /validate
+ * decision allocated while loading, and Kubernetes objects' mappings are small (keys are interned
+ * strings, so a match is mostly an identity check).
  *
  * <p>Every typed accessor treats an absent key and an explicit {@code null} alike (Kubernetes
  * does), and reports a value of the wrong type as a warning before answering "absent".
  */
 final class Fields {
 
+    private static final int LINEAR_SEARCH_ENTRIES = 16;
+
     private final YamlNode node;
+    private final List<Entry> entries;
+    /** Null for a small mapping. */
     private final Map<String, Entry> byKey;
     private final Problems problems;
 
-    private Fields(YamlNode node, Map<String, Entry> byKey, Problems problems) {
+    private Fields(YamlNode node, List<Entry> entries, Map<String, Entry> byKey, Problems problems) {
         this.node = node;
+        this.entries = entries;
         this.byKey = byKey;
         this.problems = problems;
     }
@@ -31,9 +40,20 @@ final class Fields {
     /** The fields of a node already known to be a mapping. */
     static Fields of(YamlNode mapping, Problems problems) {
         List<Entry> entries = mapping.entries();
+        if (entries.size() <= LINEAR_SEARCH_ENTRIES) return new Fields(mapping, entries, null, problems);
         Map<String, Entry> byKey = HashMap.newHashMap(entries.size());
         for (Entry entry : entries) byKey.put(entry.key(), entry);
-        return new Fields(mapping, byKey, problems);
+        return new Fields(mapping, entries, byKey, problems);
+    }
+
+    /** The last entry with this key, or null. */
+    private Entry find(String key) {
+        if (byKey != null) return byKey.get(key);
+        for (int index = entries.size() - 1; index >= 0; index--) {
+            Entry entry = entries.get(index);
+            if (entry.key().equals(key)) return entry;
+        }
+        return null;
     }
 
     /** The fields of a list item that must be a mapping ("a container"); empty, with a warning, when it is not. */
@@ -54,11 +74,11 @@ final class Fields {
 
     /** The entry as written, whatever its value (an explicit null included). */
     Optional<Entry> entry(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        return Optional.ofNullable(find(key));
     }
 
     private Entry present(String key) {
-        Entry entry = byKey.get(key);
+        Entry entry = find(key);
         return entry == null || entry.value().isNull() ? null : entry;
     }
 

@@ -135,18 +135,20 @@ public final class YamlNode {
     /** The mapping's entries in order, merge keys resolved; repeated keys are all kept. Empty for a non-mapping. */
     public List<Entry> entries() {
         if (!(node instanceof MappingNode mapping)) return List.of();
-        List<Entry> local = new ArrayList<>();
-        List<Entry> merged = new ArrayList<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        List<NodeTuple> tuples = mapping.getValue();
+        List<Entry> local = new ArrayList<>(tuples.size());
+        List<Entry> merged = null;
+        for (NodeTuple tuple : tuples) {
             YamlNode key = new YamlNode(tuple.getKeyNode(), file);
             YamlNode value = new YamlNode(tuple.getValueNode(), file);
             if (key.isMergeKey(tuple.getKeyNode())) {
+                if (merged == null) merged = new ArrayList<>();
                 merged.addAll(value.mergeSources());
             } else {
                 local.add(new Entry(key.textOr(""), key, value));
             }
         }
-        if (merged.isEmpty()) return local;
+        if (merged == null || merged.isEmpty()) return local;
         Set<String> written = new HashSet<>();
         local.forEach(entry -> written.add(entry.key()));
         List<Entry> all = new ArrayList<>(local);

@@ -94,6 +94,29 @@ class AdmissionObjectsTest {
         assertThat(((GateInput.Modelled) input).scope()).isEqualTo(RuleScope.all());
     }
 
+    /** {@code controller} is read as Jackson's {@code asBoolean(false)} read it before the object was streamed. */
+    @ParameterizedTest(name = "controller: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            true                   | true
+            '" true "'             | true
+            1                      | true
+            -1                     | true
+            99999999999999999999   | true
+            false                  | false
+            '"TRUE"'               | false
+            '"false"'              | false
+            0                      | false
+            1.0                    | false
+            null                   | false
+            '[true]'               | false
+            """)
+    void aControllerIsReadAsBefore(String controller, boolean madeByAController) {
+        String pod = new String(fixture("pod-create.json"), StandardCharsets.UTF_8).replace("\"controller\": true", "\"controller\": " + controller);
+        GateInput input = AdmissionObjects.read(((AdmissionRequest.Readable) AdmissionRequest.parse(pod.getBytes(StandardCharsets.UTF_8))).request());
+
+        assertThat(((GateInput.Modelled) input).scope()).isEqualTo(madeByAController ? RuleScope.containerRules() : RuleScope.all());
+    }
+
     @Test
     void onlyTheEphemeralContainersBeingAddedAreJudged() {
         GateInput.Modelled modelled = modelled("pod-ephemeralcontainers.json");
