@@ -9,7 +9,6 @@ import dev.shipshape.scan.SourceLoader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,8 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleEngineTest {
 
-    private static final Map<String, String> FIXTURE_ENVIRONMENT = Map.of("SHIPSHAPE_FIXTURE_TAG", "1.27");
-
     static List<String> ruleFolders() throws IOException {
         return RuleFixtures.ruleFolders();
     }
@@ -31,7 +28,7 @@ class RuleEngineTest {
     void findsWhatEveryRuleAskedInTurnFinds(String ruleFolder) throws IOException {
         List<Rule> rules = BuiltInRules.all();
         RuleEngine engine = new RuleEngine(rules);
-        SourceLoader loader = new SourceLoader(FIXTURE_ENVIRONMENT);
+        SourceLoader loader = new SourceLoader(RuleFixtures.ENVIRONMENT);
         for (RuleFixtures.FixtureFile fixture : RuleFixtures.filesOf(RuleFixtures.ROOT.resolve(ruleFolder))) {
             Inventory inventory = loader.load(fixture.path(), fixture.shownPath(), fixture.kind()).inventory();
 

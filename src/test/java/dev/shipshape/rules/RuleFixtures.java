@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 final class RuleFixtures {
 
     static final Path ROOT = Path.of("src/test/resources/rules");
+    /** Fixtures see a fixed environment, never the developer's shell. */
+    static final Map<String, String> ENVIRONMENT = Map.of("SHIPSHAPE_FIXTURE_TAG", "1.27");
 
     private RuleFixtures() {
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,9 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code expected.txt}: every expected one found, nothing else found (error-prone's both-ways check).
  */
 class RuleFixturesTest {
-
-    /** Fixtures see a fixed environment, never the developer's shell. */
-    private static final Map<String, String> FIXTURE_ENVIRONMENT = Map.of("SHIPSHAPE_FIXTURE_TAG", "1.27");
 
     static List<String> ruleFolders() throws IOException {
         return RuleFixtures.ruleFolders();
@@ -32,7 +28,7 @@ class RuleFixturesTest {
         Rule rule = BuiltInRules.byName(ruleName)
                 .orElseThrow(() -> new AssertionError("fixture folder " + ruleName + " names no built-in rule"));
         Path folder = RuleFixtures.ROOT.resolve(ruleName);
-        SourceLoader loader = new SourceLoader(FIXTURE_ENVIRONMENT);
+        SourceLoader loader = new SourceLoader(RuleFixtures.ENVIRONMENT);
 
         List<Finding> actual = new ArrayList<>();
         for (RuleFixtures.FixtureFile fixture : RuleFixtures.filesOf(folder)) {
