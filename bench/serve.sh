@@ -36,6 +36,9 @@
 #
 # Also printed: the server's CPU time per request in each phase (from /proc/<pid>/stat before and after,
 # all its threads: decisions, transport, GC, JIT), which a busy machine disturbs less than latency.
+# Comparing two server settings: one server process against another can differ by up to 2x in CPU per
+# request on the same settings (where the JIT's compiled code lands), so toggle a setting inside one
+# process, or alternate many processes; and keep serve's 30 s warm-up, or the JIT's compiling counts.
 # Needs wrk (apt-get install wrk), python3, curl, and java (21+) for the load generators.
 # SHIPSHAPE: the command to run (default ./shipshape).
 set -euo pipefail
