@@ -14,8 +14,7 @@ import java.util.Optional;
  * One mapping's entries, read once, found by key (a repeated key: the last one wins, as in YAML).
  * A mapping of up to {@value #LINEAR_SEARCH_ENTRIES} entries is searched in order, a larger one
  * through a hash map: building a map for every mapping read was a sixth of the bytes a /validate
- * decision allocated while loading, and Kubernetes objects' mappings are small (keys are interned
- * strings, so a match is mostly an identity check).
+ * decision allocated while loading, and Kubernetes objects' mappings are small.
  *
  * <p>Every typed accessor treats an absent key and an explicit {@code null} alike (Kubernetes
  * does), and reports a value of the wrong type as a warning before answering "absent".
