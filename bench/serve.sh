@@ -35,7 +35,9 @@
 #   /validate              an AdmissionReview of a Deployment as the API server sends it
 #
 # Also printed: the server's CPU time per request in each phase (from /proc/<pid>/stat before and after,
-# all its threads: decisions, transport, GC, JIT), which a busy machine disturbs less than latency.
+# all its threads: decisions, transport, GC, JIT), which a busy machine disturbs less than latency, and
+# the same time split by thread (Jetty's workers, the decision log's writer, the JIT, the VM thread where
+# the young GCs run; per round in bench/results/serve-c<N>-threads.tsv): where a decision's cost goes.
 # Comparing two server settings: one server process against another can differ by up to 2x in CPU per
 # request on the same settings (where the JIT's compiled code lands), so toggle a setting inside one
 # process, or alternate many processes; and keep serve's 30 s warm-up, or the JIT's compiling counts.
@@ -156,25 +158,54 @@ server_ticks() { # the server's CPU time so far (all threads), in clock ticks
   echo $(( fields[11] + fields[12] ))
 }
 ticks_per_second="$(getconf CLK_TCK)"
-record() { # name round rate p50 p99 p999 bad requests ticks_before late_us
+# The same CPU time by thread: Jetty's workers (read, decide, answer), the decision log's writer, the JIT
+# compiler, the VM thread (where SerialGC's young collections run), and the rest (a thread that ended
+# between two snapshots counts there too, since the process total keeps its time).
+threads_out="$results/serve-c$connections$suffix-threads.tsv"
+printf 'endpoint\tround\tworkers_us\tdecision_log_us\tjit_us\tvm_gc_us\tother_us\n' >"$threads_out"
+thread_ticks() { # prints "workers decision_log jit vm_gc total" in clock ticks
+  local task name stat fields workers=0 log=0 jit=0 vm=0
+  for task in /proc/"$server_pid"/task/*; do
+    name="$(cat "$task/comm" 2>/dev/null)" && stat="$(cat "$task/stat" 2>/dev/null)" || continue
+    stat="${stat##*) }"
+    read -r -a fields <<<"$stat"
+    case "$name" in
+      shipshape-gate*) workers=$(( workers + fields[11] + fields[12] )) ;;
+      shipshape-decis*) log=$(( log + fields[11] + fields[12] )) ;;
+      C[12]\ Compiler*) jit=$(( jit + fields[11] + fields[12] )) ;;
+      "VM Thread") vm=$(( vm + fields[11] + fields[12] )) ;;
+    esac
+  done
+  echo "$workers $log $jit $vm $(server_ticks)"
+}
+record() { # name round rate p50 p99 p999 bad requests ticks_before late_us threads_before
   local cpu
   cpu="$(python3 -c "print(round(($(server_ticks) - $9) / $ticks_per_second * 1e6 / max(1, $8), 1))")"
+  python3 - "$1" "$2" "$8" "$ticks_per_second" "${11}" "$(thread_ticks)" >>"$threads_out" <<'PY'
+import sys
+name, round_, requests, tps, before, after = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+delta = [a - b for a, b in zip(map(int, after.split()), map(int, before.split()))]
+us = [d / tps * 1e6 / max(1, requests) for d in delta[:4]]
+print("\t".join([name, round_] + [f"{u:.1f}" for u in us] + [f"{delta[4] / tps * 1e6 / max(1, requests) - sum(us):.1f}"]))
+PY
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$cpu" "${10}" \
     "$(cut -d' ' -f1 /proc/loadavg)" >>"$out"
 }
 measure() { # name round url body: saturated, with wrk
-  local line rate p50 p99 bad requests before
+  local line rate p50 p99 bad requests before threads_before
+  threads_before="$(thread_ticks)"
   before="$(server_ticks)"
   line="$(run "$3" "$4" "$duration")"
   read -r _ rate p50 p99 bad requests <<<"$line"
-  record "$1" "$2" "$rate" "$p50" "$p99" - "$bad" "$requests" "$before" -
+  record "$1" "$2" "$rate" "$p50" "$p99" - "$bad" "$requests" "$before" - "$threads_before"
 }
 measure_rate() { # name round url body: at the fixed rate, with bench/FixedRate.java
-  local line rate p50 p99 p999 bad sent late before
+  local line rate p50 p99 p999 bad sent late before threads_before
+  threads_before="$(thread_ticks)"
   before="$(server_ticks)"
   line="$("${wrk_cpu[@]}" "$java" "$root/bench/FixedRate.java" "$3" "$4" "$fixed_rate" "$rate_seconds" "$rate_connections" | grep '^RESULT')"
   read -r _ rate p50 p99 p999 _ bad _ late sent <<<"$line"
-  record "$1" "$2" "$rate" "$p50" "$p99" "$p999" "$bad" "$sent" "$before" "$late"
+  record "$1" "$2" "$rate" "$p50" "$p99" "$p999" "$bad" "$sent" "$before" "$late" "$threads_before"
 }
 
 plugin="http://127.0.0.1:$plugin_port"
@@ -236,7 +267,7 @@ if [[ "$slow_clients" -gt 0 ]]; then
   slow_pids=()
 fi
 
-python3 - "$out" "$fixed_rate" <<'PY'
+python3 - "$out" "$fixed_rate" "$threads_out" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 offered = sys.argv[2]
@@ -259,6 +290,14 @@ for name in (n for n in order if has(n)):
           f"{shown(med(name, 'p999_us')):>10}{bad:>8}{med(name, 'cpu_us_per_request'):>11.1f}"
           f"{shown(med(name, 'client_late_p99_us')):>9}")
 print("(-rate rows: the fixed-rate phase; late µs: p99 of how late its load generator woke for a due time, part of its latencies)")
+threads = list(csv.DictReader(open(sys.argv[3]), delimiter="\t"))
+groups = (("workers_us", "workers"), ("decision_log_us", "decision log"), ("jit_us", "JIT"), ("vm_gc_us", "VM thread/GC"), ("other_us", "other"))
+print()
+print("server CPU µs per request by thread (medians; workers read, decide and answer):")
+print(f"{'endpoint':<22}" + "".join(f"{label:>14}" for _, label in groups))
+for name in (n for n in order if any(r["endpoint"] == n for r in threads)):
+    print(f"{name:<22}" + "".join(f"{statistics.median(float(r[field]) for r in threads if r['endpoint'] == name):>14.1f}"
+                                  for field, _ in groups))
 print()
 print("targets (issue 9): >= 5,000 decisions/s, and a decision's p99 <= 2x the fixed answer's p99")
 ok = True
