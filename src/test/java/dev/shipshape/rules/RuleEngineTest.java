@@ -19,12 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleEngineTest {
 
-    static List<String> ruleFolders() throws IOException {
-        return RuleFixtures.ruleFolders();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ruleFolders")
+    @MethodSource("dev.shipshape.rules.RuleFixtures#ruleFolders")
     void findsWhatEveryRuleAskedInTurnFinds(String ruleFolder) throws IOException {
         List<Rule> rules = BuiltInRules.all();
         RuleEngine engine = new RuleEngine(rules);

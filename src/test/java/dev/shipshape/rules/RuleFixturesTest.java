@@ -18,12 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleFixturesTest {
 
-    static List<String> ruleFolders() throws IOException {
-        return RuleFixtures.ruleFolders();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ruleFolders")
+    @MethodSource("dev.shipshape.rules.RuleFixtures#ruleFolders")
     void findsExactlyTheExpectedFindings(String ruleName) throws IOException {
         Rule rule = BuiltInRules.byName(ruleName)
                 .orElseThrow(() -> new AssertionError("fixture folder " + ruleName + " names no built-in rule"));
